@@ -1,1 +1,4 @@
-namespace SoSucKhoe.Storage.Tests;
+global using Orleans;
+global using Orleans.Hosting;
+global using Orleans.TestingHost;
+global using SoSucKhoe.Silo.Storage;

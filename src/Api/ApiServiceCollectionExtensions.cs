@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SoSucKhoe.Api.Errors;
+using SoSucKhoe.Api.Intake;
+using SoSucKhoe.Api.Services;
+using SoSucKhoe.Dossiers.Catalogues;
+using SoSucKhoe.Dossiers.Reading;
+using SoSucKhoe.Dossiers.Validation;
+
+namespace SoSucKhoe.Api;
+
+/// <summary>Registers and maps the public gRPC API.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the gRPC services, server reflection, the grpc.health.v1 service, the error mapping, and the dossier reader and
+    /// validator with their catalogues (sections "Catalogues", "Validation" and "Reader").
+    /// </summary>
+    public static IServiceCollection AddSoSucKhoeApi(this IServiceCollection services, IConfiguration configuration, int maxMessageBytes)
+    {
+        services.AddGrpc(options =>
+        {
+            options.MaxReceiveMessageSize = maxMessageBytes;
+            options.EnableDetailedErrors = false;
+            options.Interceptors.Add<ExceptionMappingInterceptor>();
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck("hub", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<CatalogueOptions>().Bind(configuration.GetSection(CatalogueOptions.SectionName));
+        services.AddOptions<DossierValidationOptions>().Bind(configuration.GetSection("Validation"));
+        services.AddOptions<DossierReaderOptions>().Bind(configuration.GetSection("Reader"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DossierValidationOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DossierReaderOptions>>().Value);
+        services.AddSingleton(sp => CreateValidator(
+            sp.GetRequiredService<IOptions<CatalogueOptions>>().Value,
+            sp.GetRequiredService<DossierValidationOptions>()));
+        services.AddSingleton<PersonResolver>();
+        services.AddSingleton<DossierIntake>();
+        return services;
+    }
+
+    /// <summary>Maps the gRPC services, reflection and health on the gRPC host (e.g. "*:5080").</summary>
+    public static IEndpointRouteBuilder MapSoSucKhoeApi(this IEndpointRouteBuilder endpoints, string host)
+    {
+        endpoints.MapGrpcService<IntakeService>().RequireHost(host);
+        endpoints.MapGrpcService<FacilitiesService>().RequireHost(host);
+        endpoints.MapGrpcReflectionService().RequireHost(host);
+        endpoints.MapGrpcHealthChecksService().RequireHost(host);
+        return endpoints;
+    }
+
+    private static DossierValidator CreateValidator(CatalogueOptions catalogues, DossierValidationOptions options)
+    {
+        var fieldRules = CatalogueOptions.Resolve(catalogues.FieldRules)
+            ?? throw new InvalidOperationException(
+                $"The field-rule catalogue (Catalogues:FieldRules = '{catalogues.FieldRules}') was not found. Point it at the QĐ 4750 "
+                + "field list (xml-fields-qd4750.csv).");
+        var icdPath = CatalogueOptions.Resolve(catalogues.Icd10);
+        if (!string.IsNullOrWhiteSpace(catalogues.Icd10) && icdPath is null)
+        {
+            throw new InvalidOperationException($"The ICD-10 catalogue (Catalogues:Icd10 = '{catalogues.Icd10}') was not found.");
+        }
+
+        var icd = icdPath is null ? null : IcdCatalogue.Load(icdPath);
+        var female = CatalogueOptions.Resolve(catalogues.Icd10FemaleOnly);
+        var male = CatalogueOptions.Resolve(catalogues.Icd10MaleOnly);
+        var sexRules = female is null && male is null ? null : IcdSexRestrictions.Load(female, male);
+        return new DossierValidator(options, FieldRuleCatalogue.Load(fieldRules), icd, sexRules);
+    }
+}

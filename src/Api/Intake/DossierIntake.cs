@@ -1,0 +1,378 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging;
+using SoSucKhoe.Api.Errors;
+using SoSucKhoe.Api.V1;
+using SoSucKhoe.Dossiers;
+using SoSucKhoe.Dossiers.Identifiers;
+using SoSucKhoe.Dossiers.Model;
+using SoSucKhoe.Dossiers.Reading;
+using SoSucKhoe.Dossiers.Validation;
+using SoSucKhoe.Episodes;
+using SoSucKhoe.Facilities;
+using SoSucKhoe.Patients;
+
+namespace SoSucKhoe.Api.Intake;
+
+/// <summary>
+/// The intake pipeline behind the Intake service: read the document safely, validate it against the national rules, check the
+/// facility, resolve the person, then hand the dossier to the person's grain, which makes it durable. Parsing and validation
+/// run here, on the request's thread, so that they scale with the cores and never hold a grain.
+/// </summary>
+public sealed partial class DossierIntake(
+    IGrainFactory grains,
+    DossierValidator validator,
+    DossierValidationOptions validationOptions,
+    DossierReaderOptions readerOptions,
+    PersonResolver persons,
+    TimeProvider time,
+    ILogger<DossierIntake> logger)
+{
+    private const int MaxMaLkLength = 100;
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
+
+    public async Task<SubmitDossierResponse> SubmitAsync(ByteString document)
+    {
+        if (document.IsEmpty)
+        {
+            throw ApiErrors.InvalidArgument("REQUEST", "document", ViolationRules.Required, "The dossier document is empty.");
+        }
+
+        var read = DossierReader.ReadDossier(document.Memory, readerOptions);
+        var dossier = read.Dossier;
+        var violations = read.Violations.Count > 0 || dossier is null
+            ? read.Violations
+            : validator.Validate(dossier, time.GetUtcNow());
+        if (violations.Count > 0 || dossier?.Summary is null)
+        {
+            LogRefused(logger, dossier?.FacilityCode ?? "(unknown)", violations.Count, violations.Count > 0 ? ApiErrors.Describe(violations[0]) : "no XML1");
+            throw ApiErrors.InvalidArgument("The dossier was refused", violations.Count > 0
+                ? violations
+                : [new Violation(TableCodes.Xml1, "TONG_HOP", ViolationRules.TablePresence, "The dossier has no XML1 table.")]);
+        }
+
+        var summary = dossier.Summary;
+        var facility = await RequireFacilityAsync(dossier.FacilityCode);
+        var resolution = await persons.ResolveAsync(IdentifiersOf(summary), TableCodes.Xml1);
+        var maLk = summary.MaLk!;
+        await ClaimEpisodeAsync(facility.FacilityCode, maLk, resolution.PersonKey);
+
+        var hash = DossierHash.Compute(document.Span);
+        var acceptance = await grains.GetGrain<IPatientGrain>(resolution.PersonKey).SubmitDossier(new DossierSubmission(
+            facility.FacilityCode,
+            facility.ProvinceCode,
+            maLk,
+            summary.MaLoaiKcb ?? string.Empty,
+            summary.NgayVao?.Value ?? time.GetUtcNow(),
+            summary.NgayRa?.Value,
+            hash,
+            document.ToByteArray(),
+            resolution.InsuranceNumbers,
+            summary.MaBenhChinh));
+        await persons.LearnAsync(resolution);
+
+        return new SubmitDossierResponse
+        {
+            DossierId = acceptance.DossierId,
+            Person = ToPerson(acceptance.PersonKey),
+            MaLk = acceptance.MaLk,
+            Version = acceptance.Version,
+            EncounterSequence = acceptance.EncounterSequence,
+            State = ToProto(acceptance.State),
+            Duplicate = acceptance.Duplicate,
+            AcceptedAt = Timestamp.FromDateTimeOffset(acceptance.AcceptedAt),
+            ContentSha256 = hash,
+        };
+    }
+
+    public async Task<CheckInResponse> CheckInAsync(CheckInRequest request)
+    {
+        var now = time.GetUtcNow();
+        var violations = new List<Violation>();
+        FacilityCode.TryParse(request.FacilityCode, out var facilityCode, out var facilityReason);
+        if (facilityReason is not null)
+        {
+            violations.Add(Field("facility_code", ViolationRules.FacilityCodeStructure, facilityReason));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.MaLk) || request.MaLk.Length > MaxMaLkLength || request.MaLk.Any(char.IsControl))
+        {
+            violations.Add(Field("ma_lk", ViolationRules.Required, $"MA_LK is required: 1 to {MaxMaLkLength} printable characters."));
+        }
+
+        if (!validationOptions.VisitTypeCodes.Contains(request.VisitType))
+        {
+            violations.Add(Field("visit_type", ViolationRules.CodeList, "visit_type must be a MA_LOAI_KCB code such as \"01\"."));
+        }
+
+        var arrival = request.ArrivalTime?.ToDateTimeOffset();
+        if (arrival is null)
+        {
+            violations.Add(Field("arrival_time", ViolationRules.Required, "arrival_time is required."));
+        }
+        else if (arrival > now + ClockSkew)
+        {
+            violations.Add(Field("arrival_time", ViolationRules.FutureDate, "arrival_time is in the future."));
+        }
+
+        var ids = ReadIdentity(request.Patient, violations);
+        CheckInDocument? document = null;
+        if (!request.CheckInDocument.IsEmpty)
+        {
+            var read = DossierReader.ReadCheckIn(request.CheckInDocument.Memory, readerOptions);
+            document = read.Document;
+            violations.AddRange(read.Violations.Count > 0 || document is null ? read.Violations : validator.Validate(document, now));
+            if (document is not null && read.Violations.Count == 0)
+            {
+                CheckDocumentMatchesRequest(document, request, violations);
+            }
+        }
+
+        if (violations.Count > 0)
+        {
+            LogCheckInRefused(logger, facilityReason is null ? facilityCode.Value : "(invalid)", violations.Count, ApiErrors.Describe(violations[0]));
+            throw ApiErrors.InvalidArgument("The check-in was refused", violations);
+        }
+
+        var facility = await RequireFacilityAsync(facilityCode.Value);
+        var resolution = await persons.ResolveAsync(ids, "REQUEST");
+        await ClaimEpisodeAsync(facility.FacilityCode, request.MaLk, resolution.PersonKey);
+        var bytes = document is null ? null : request.CheckInDocument.ToByteArray();
+        var outcome = await grains.GetGrain<IPatientGrain>(resolution.PersonKey).CheckIn(new CheckInCommand(
+            facility.FacilityCode,
+            facility.ProvinceCode,
+            request.MaLk,
+            request.VisitType,
+            arrival!.Value,
+            resolution.InsuranceNumbers,
+            bytes,
+            bytes is null ? null : DossierHash.Compute(bytes)));
+        await persons.LearnAsync(resolution);
+
+        return new CheckInResponse
+        {
+            Person = ToPerson(resolution.PersonKey),
+            Encounter = ToProto(outcome.Encounter),
+            Created = outcome.Created,
+            CheckInDocumentQueued = bytes is not null,
+        };
+    }
+
+    public async Task<DossierStatus> GetStatusAsync(GetDossierStatusRequest request)
+    {
+        if (!EpisodeKey.TryParse(request.DossierId, out var facilityCode, out var maLk))
+        {
+            throw ApiErrors.InvalidArgument("REQUEST", "dossier_id", ViolationRules.Required,
+                "dossier_id must be \"<MA_CSKCB>:<MA_LK>\" as returned by SubmitDossier.");
+        }
+
+        if (request.Version < 0)
+        {
+            throw ApiErrors.InvalidArgument("REQUEST", "version", ViolationRules.NumberFormat, "version must be 0 (latest) or more.");
+        }
+
+        var personKey = await grains.GetGrain<IEpisodeGrain>(EpisodeKey.Create(facilityCode, maLk)).GetPersonKey();
+        var status = personKey is null
+            ? null
+            : await grains.GetGrain<IPatientGrain>(personKey).GetDossierStatus(facilityCode, maLk, request.Version);
+        if (status is null)
+        {
+            throw ApiErrors.NotFound($"No dossier {request.DossierId}" + (request.Version > 0 ? $" version {request.Version}" : string.Empty) + " is known to the hub.",
+                "dossier", request.DossierId);
+        }
+
+        var message = new DossierStatus
+        {
+            DossierId = status.DossierId,
+            FacilityCode = status.FacilityCode,
+            MaLk = status.MaLk,
+            Version = status.Version,
+            LatestVersion = status.LatestVersion,
+            State = ToProto(status.State),
+            Attempts = status.Attempts,
+            LastError = status.LastError ?? string.Empty,
+            GatewayResultCode = status.GatewayResultCode ?? string.Empty,
+            GatewayMessage = status.GatewayMessage ?? string.Empty,
+            AcceptedAt = Timestamp.FromDateTimeOffset(status.AcceptedAt),
+            UpdatedAt = Timestamp.FromDateTimeOffset(status.UpdatedAt),
+            ContentSha256 = status.ContentHash,
+            EncounterSequence = status.EncounterSequence,
+        };
+        if (status.Receipt is { } receipt)
+        {
+            message.Receipt = new V1.GatewayReceipt
+            {
+                MaGiaoDich = receipt.MaGiaoDich,
+                ThoiGianTiepNhan = receipt.ThoiGianTiepNhan,
+                ReceivedAt = receipt.ReceivedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            };
+        }
+
+        return message;
+    }
+
+    private async Task<FacilityView> RequireFacilityAsync(string facilityCode) =>
+        await grains.GetGrain<IFacilityGrain>(facilityCode).GetView()
+        ?? throw ApiErrors.FailedPrecondition($"Facility {facilityCode} is not registered with the hub.",
+            "facility_not_registered", facilityCode, "Register the facility (Facilities.RegisterFacility) before it sends data.");
+
+    private async Task ClaimEpisodeAsync(string facilityCode, string maLk, string personKey)
+    {
+        var owner = await grains.GetGrain<IEpisodeGrain>(EpisodeKey.Create(facilityCode, maLk)).Claim(personKey);
+        if (owner != personKey)
+        {
+            throw ApiErrors.FailedPrecondition(
+                $"Episode {facilityCode}:{maLk} is already filed under another person.", "episode_person_conflict",
+                EpisodeKey.Create(facilityCode, maLk),
+                "MA_LK identifies one episode of one person; use a new MA_LK for another patient.");
+        }
+    }
+
+    private static PersonResolver.Identifiers IdentifiersOf(TreatmentSummary summary)
+    {
+        PersonalId? personalId = null;
+        IdentityDocumentNumber? other = null;
+        if (IdentityDocumentNumber.TryParse(summary.SoCccd, out var document, out _))
+        {
+            if (document.PersonalId is { } id)
+            {
+                personalId = id;
+            }
+            else if (document.Kind is IdentityDocumentKind.OldIdentityCard or IdentityDocumentKind.Passport)
+            {
+                other = document;
+            }
+        }
+
+        var cards = new List<InsuranceCardNumber>();
+        foreach (var value in MultiValue.Split(summary.MaTheBhyt))
+        {
+            if (InsuranceCardNumber.TryParse(value, out var card, out _))
+            {
+                cards.Add(card);
+            }
+        }
+
+        return new PersonResolver.Identifiers(personalId, other, cards);
+    }
+
+    private static PersonResolver.Identifiers ReadIdentity(PatientIdentity? identity, List<Violation> violations)
+    {
+        PersonalId? personalId = null;
+        IdentityDocumentNumber? other = null;
+        var cards = new List<InsuranceCardNumber>();
+        if (identity is null || (identity.PersonalId.Length == 0 && identity.LegacyId.Length == 0 && identity.Passport.Length == 0
+            && identity.InsuranceCard.Length == 0))
+        {
+            violations.Add(Field("patient", ViolationRules.Required,
+                "Identify the patient by personal ID number, old ID, passport or insurance card."));
+            return new PersonResolver.Identifiers(null, null, cards);
+        }
+
+        if (identity.PersonalId.Length > 0)
+        {
+            if (PersonalId.TryParse(identity.PersonalId, out var id, out var reason))
+            {
+                personalId = id;
+            }
+            else
+            {
+                violations.Add(Field("patient.personal_id", ViolationRules.PersonalIdStructure, reason!));
+            }
+        }
+
+        if (identity.LegacyId.Length > 0)
+        {
+            if (IdentityDocumentNumber.TryParse(identity.LegacyId, out var legacy, out _) && legacy.Kind == IdentityDocumentKind.OldIdentityCard)
+            {
+                other = legacy;
+            }
+            else
+            {
+                violations.Add(Field("patient.legacy_id", ViolationRules.PersonalIdStructure, "An old ID number has exactly 9 digits."));
+            }
+        }
+
+        if (identity.Passport.Length > 0)
+        {
+            if (IdentityDocumentNumber.TryParse(identity.Passport, out var passport, out _) && passport.Kind == IdentityDocumentKind.Passport)
+            {
+                other ??= passport;
+            }
+            else
+            {
+                violations.Add(Field("patient.passport", ViolationRules.PersonalIdStructure,
+                    "A passport number is one upper-case letter followed by 7 digits."));
+            }
+        }
+
+        if (identity.InsuranceCard.Length > 0)
+        {
+            if (InsuranceCardNumber.TryParse(identity.InsuranceCard, out var card, out var reason))
+            {
+                cards.Add(card);
+            }
+            else
+            {
+                violations.Add(Field("patient.insurance_card", ViolationRules.CardStructure, reason!));
+            }
+        }
+
+        return new PersonResolver.Identifiers(personalId, other, cards);
+    }
+
+    private static void CheckDocumentMatchesRequest(CheckInDocument document, CheckInRequest request, List<Violation> violations)
+    {
+        for (var i = 0; i < document.Rows.Count; i++)
+        {
+            var row = document.Rows[i];
+            if (row.MaLk != request.MaLk)
+            {
+                violations.Add(new Violation(TableCodes.Xml0, $"TRANG_THAI_KCB[{i + 1}].MA_LK", ViolationRules.MaLkMismatch,
+                    "MA_LK of the XML0 document differs from the request's ma_lk."));
+            }
+
+            if (row.MaCskcb != request.FacilityCode)
+            {
+                violations.Add(new Violation(TableCodes.Xml0, $"TRANG_THAI_KCB[{i + 1}].MA_CSKCB", ViolationRules.FacilityMismatch,
+                    "MA_CSKCB of the XML0 document differs from the request's facility_code."));
+            }
+        }
+    }
+
+    private static Violation Field(string field, string rule, string message) => new("REQUEST", field, rule, message);
+
+    private static Person ToPerson(string personKey) => new()
+    {
+        PersonKey = personKey,
+        HasPersonalId = PersonKey.IsPersonalId(personKey),
+    };
+
+    internal static Encounter ToProto(EncounterView encounter) => new()
+    {
+        Sequence = encounter.Sequence,
+        FacilityCode = encounter.FacilityCode,
+        MaLk = encounter.MaLk,
+        VisitType = encounter.VisitType,
+        ArrivalTime = Timestamp.FromDateTimeOffset(encounter.ArrivalTime),
+        DischargeTime = encounter.DischargeTime is { } discharge ? Timestamp.FromDateTimeOffset(discharge) : null,
+        CheckedInAt = encounter.CheckedInAt is { } checkedIn ? Timestamp.FromDateTimeOffset(checkedIn) : null,
+        LatestVersion = encounter.LatestVersion,
+        State = encounter.State is { } state ? ToProto(state) : DossierState.Unspecified,
+    };
+
+    internal static DossierState ToProto(ForwardingState state) => state switch
+    {
+        ForwardingState.Accepted => DossierState.Accepted,
+        ForwardingState.Forwarding => DossierState.Forwarding,
+        ForwardingState.Acknowledged => DossierState.Acknowledged,
+        ForwardingState.RejectedByGateway => DossierState.RejectedByGateway,
+        _ => DossierState.Unspecified,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier from {Facility} refused: {Count} violations, first {First}")]
+    private static partial void LogRefused(ILogger logger, string facility, int count, string first);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Check-in at {Facility} refused: {Count} violations, first {First}")]
+    private static partial void LogCheckInRefused(ILogger logger, string facility, int count, string first);
+}

@@ -1,0 +1,18 @@
+using Grpc.Core;
+using SoSucKhoe.Api.Intake;
+using SoSucKhoe.Api.V1;
+
+namespace SoSucKhoe.Api.Services;
+
+/// <summary>The HIS-facing intake (proto service sosuckhoe.v1.Intake); the work happens in <see cref="DossierIntake"/>.</summary>
+public sealed class IntakeService(DossierIntake intake) : V1.Intake.IntakeBase
+{
+    public override Task<CheckInResponse> CheckIn(CheckInRequest request, ServerCallContext context) =>
+        intake.CheckInAsync(request);
+
+    public override Task<SubmitDossierResponse> SubmitDossier(SubmitDossierRequest request, ServerCallContext context) =>
+        intake.SubmitAsync(request.Document);
+
+    public override Task<DossierStatus> GetDossierStatus(GetDossierStatusRequest request, ServerCallContext context) =>
+        intake.GetStatusAsync(request);
+}

@@ -1,0 +1,42 @@
+namespace SoSucKhoe.Episodes;
+
+/// <summary>
+/// One episode of care, keyed by <c>MA_CSKCB:MA_LK</c> (see <see cref="EpisodeKey"/>): remembers which person the episode is filed
+/// under, so that a status query by dossier id finds the patient grain, and so that the same MA_LK cannot be filed under two people.
+/// </summary>
+public interface IEpisodeGrain : IGrainWithStringKey
+{
+    /// <summary>Files the episode under the person unless it is already filed; returns the person it is filed under.</summary>
+    Task<string> Claim(string personKey);
+
+    /// <summary>The person the episode is filed under, or null.</summary>
+    Task<string?> GetPersonKey();
+}
+
+/// <summary>Keys of episode grains and the public dossier ids derived from them.</summary>
+public static class EpisodeKey
+{
+    /// <summary>The episode key and dossier id: the 5-character facility code, a colon, then MA_LK as the facility wrote it.</summary>
+    public static string Create(string facilityCode, string maLk) => facilityCode + ":" + maLk;
+
+    /// <summary>Splits a dossier id into facility code and MA_LK.</summary>
+    public static bool TryParse(string? dossierId, out string facilityCode, out string maLk)
+    {
+        facilityCode = string.Empty;
+        maLk = string.Empty;
+        if (dossierId is null)
+        {
+            return false;
+        }
+
+        var colon = dossierId.IndexOf(':');
+        if (colon <= 0 || colon == dossierId.Length - 1)
+        {
+            return false;
+        }
+
+        facilityCode = dossierId[..colon];
+        maLk = dossierId[(colon + 1)..];
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+namespace SoSucKhoe.Interop;
+
+/// <summary>Names shared by the producers and the consumers of the interop streams.</summary>
+public static class StreamNames
+{
+    /// <summary>The stream provider that carries outbox entries to the forwarders.</summary>
+    public const string Provider = "interop";
+
+    /// <summary>The namespace of the per-facility forwarding streams; the stream key is the facility code.</summary>
+    public const string ForwardNamespace = "forward";
+}

@@ -1,0 +1,33 @@
+using SoSucKhoe.Interop;
+
+namespace SoSucKhoe.Patients;
+
+/// <summary>
+/// One citizen, keyed by the 12-digit personal identification number (or, for people the hub only knows by an old ID or a
+/// passport, by a namespaced key such as <c>passport:B1234567</c>, see <see cref="PersonKey"/>). The grain orders the person's
+/// encounters, makes duplicate and concurrent submissions safe, and owns the outbox of documents still to be forwarded to the
+/// national gateway: an accepted dossier and its "to forward" mark are written in the same state write.
+/// </summary>
+public interface IPatientGrain : IGrainWithStringKey
+{
+    /// <summary>Records (or finds again) the encounter a facility opens at check-in, and queues its XML0 document if one came.</summary>
+    Task<CheckInOutcome> CheckIn(CheckInCommand command);
+
+    /// <summary>Files a validated dossier. Identical content for the same (MA_CSKCB, MA_LK) returns the earlier answer.</summary>
+    Task<DossierAcceptance> SubmitDossier(DossierSubmission submission);
+
+    /// <summary>The status of one version (0 = latest) of an episode's dossier, or null when the person has no such episode.</summary>
+    Task<DossierStatusView?> GetDossierStatus(string facilityCode, string maLk, int version);
+
+    /// <summary>The person's encounters, ordered by arrival time.</summary>
+    Task<IReadOnlyList<EncounterView>> GetEncounters();
+
+    /// <summary>The interop side reports the outcome of one forwarding attempt.</summary>
+    Task OnForwardResult(ForwardResult result);
+
+    /// <summary>Publishes the head of the outbox again if it is not in flight (after a restart, a lost message or an outage).</summary>
+    Task Redrive();
+
+    /// <summary>How many documents wait in this person's outbox.</summary>
+    Task<int> GetOutboxLength();
+}

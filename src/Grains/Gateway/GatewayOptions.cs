@@ -1,0 +1,68 @@
+namespace SoSucKhoe.Grains.Gateway;
+
+/// <summary>
+/// Settings of the national gateway client (configuration section <c>Gateway</c>). The paths, the loaiHoSo values and the
+/// standard version are configuration because the standard moves (QĐ 130 → 4750 → 3176) and the endpoint names move with it.
+/// </summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The configuration section the options bind from.</summary>
+    public const string SectionName = "Gateway";
+
+    /// <summary>The gateway root, ending with a slash, e.g. <c>http://127.0.0.1:5081/gateway/</c>.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The token service, relative to <see cref="BaseAddress"/>.</summary>
+    public string TokenPath { get; set; } = "api/token/take";
+
+    /// <summary>The check-in (XML0) service, relative to <see cref="BaseAddress"/>.</summary>
+    public string CheckInPath { get; set; } = "api/qd130/checkInKcbQd4750";
+
+    /// <summary>The dossier (GIAMDINHHS) service, relative to <see cref="BaseAddress"/>.</summary>
+    public string DossierPath { get; set; } = "api/qd130/guiHoSoXmlQD4750";
+
+    /// <summary>The loaiHoSo form value sent with a dossier.</summary>
+    public string LoaiHoSoDossier { get; set; } = "130";
+
+    /// <summary>The loaiHoSo form value sent with a check-in.</summary>
+    public string LoaiHoSoCheckIn { get; set; } = "0";
+
+    /// <summary>The data standard the paths belong to (informational: logged with every call).</summary>
+    public string StandardVersion { get; set; } = "4750";
+
+    /// <summary>Time allowed for one attempt (token request included).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries after the first attempt for transient failures.</summary>
+    public int MaxRetryAttempts { get; set; } = 5;
+
+    /// <summary>Base delay of the exponential back-off (jitter is added).</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Upper bound of one back-off delay.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Share of failed attempts within <see cref="CircuitBreakerSamplingDuration"/> that opens the circuit (0..1].</summary>
+    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Attempts needed within the sampling window before the circuit may open (at least 2).</summary>
+    public int CircuitBreakerMinimumThroughput { get; set; } = 20;
+
+    /// <summary>The window over which the failure ratio is measured (at least 0.5 s).</summary>
+    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the circuit stays open before a trial call (at least 0.5 s).</summary>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gateway calls in flight at once from this process (bulkhead).</summary>
+    public int MaxConcurrentRequests { get; set; } = 64;
+
+    /// <summary>Calls allowed to wait for a free slot; beyond that an attempt fails fast as transient.</summary>
+    public int MaxQueuedRequests { get; set; } = 10_000;
+
+    /// <summary>A cached token is renewed this long before its announced expiry.</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Lifetime assumed when the gateway's expires_in cannot be read.</summary>
+    public TimeSpan FallbackTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+}

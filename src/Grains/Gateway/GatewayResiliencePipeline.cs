@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace SoSucKhoe.Grains.Gateway;
+
+/// <summary>
+/// The one resilience pipeline every gateway call of the process goes through, so that the circuit breaker and the bulkhead see
+/// all traffic. From the outside in: retry (exponential back-off with jitter) → concurrency limiter (bulkhead) → circuit breaker
+/// → per-attempt timeout.
+/// </summary>
+internal sealed class GatewayResiliencePipeline
+{
+    public GatewayResiliencePipeline(IOptions<GatewayOptions> options, TimeProvider timeProvider, ILogger<GatewayResiliencePipeline> logger)
+    {
+        var settings = options.Value;
+        var builder = new ResiliencePipelineBuilder<GatewayAttempt> { TimeProvider = timeProvider };
+
+        if (settings.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<GatewayAttempt>
+            {
+                ShouldHandle = static args => ValueTask.FromResult(IsRetryable(args.Outcome)),
+                MaxRetryAttempts = settings.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.RetryBaseDelay,
+                MaxDelay = settings.RetryMaxDelay,
+                OnRetry = args =>
+                {
+                    GatewayLog.Retrying(logger, args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        builder.AddConcurrencyLimiter(settings.MaxConcurrentRequests, settings.MaxQueuedRequests);
+
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<GatewayAttempt>
+        {
+            ShouldHandle = static args => ValueTask.FromResult(IsGatewayFault(args.Outcome)),
+            FailureRatio = settings.CircuitBreakerFailureRatio,
+            MinimumThroughput = settings.CircuitBreakerMinimumThroughput,
+            SamplingDuration = settings.CircuitBreakerSamplingDuration,
+            BreakDuration = settings.CircuitBreakerBreakDuration,
+            OnOpened = args =>
+            {
+                GatewayLog.CircuitOpened(logger, args.BreakDuration.TotalMilliseconds);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                GatewayLog.CircuitClosed(logger);
+                return ValueTask.CompletedTask;
+            },
+        });
+
+        builder.AddTimeout(settings.AttemptTimeout);
+        Pipeline = builder.Build();
+    }
+
+    public ResiliencePipeline<GatewayAttempt> Pipeline { get; }
+
+    /// <summary>Failures that say the gateway or the path to it is unwell: they count for the circuit breaker.</summary>
+    private static bool IsGatewayFault(Outcome<GatewayAttempt> outcome) => outcome.Exception switch
+    {
+        HttpRequestException or IOException or TimeoutRejectedException or GatewayHttpStatusException => true,
+        null => outcome.Result?.IsRetryable == true,
+        _ => false,
+    };
+
+    /// <summary>Failures worth another attempt: the gateway faults plus an open circuit or a full bulkhead queue.</summary>
+    private static bool IsRetryable(Outcome<GatewayAttempt> outcome) =>
+        IsGatewayFault(outcome) || outcome.Exception is BrokenCircuitException or RateLimiterRejectedException;
+
+    private static string Describe(Outcome<GatewayAttempt> outcome) => outcome.Exception switch
+    {
+        null => $"HTTP {(int?)outcome.Result?.Status}",
+        TimeoutRejectedException => GatewayErrors.Timeout,
+        BrokenCircuitException => GatewayErrors.CircuitOpen,
+        RateLimiterRejectedException => GatewayErrors.Throttled,
+        GatewayHttpStatusException status => $"HTTP {(int)status.Status}",
+        var exception => $"{GatewayErrors.Transport}: {exception.GetType().Name}",
+    };
+}

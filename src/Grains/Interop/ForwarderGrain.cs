@@ -1,0 +1,192 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using SoSucKhoe.Facilities;
+using SoSucKhoe.Grains.Gateway;
+using SoSucKhoe.Interop;
+using SoSucKhoe.Patients;
+
+namespace SoSucKhoe.Grains.Interop;
+
+/// <summary>
+/// The interop grain of one facility. It receives the facility's outbox entries from its forwarding stream, calls the national
+/// gateway (the gateway client wraps every call in the resilience pipeline) with the facility's account, and reports each outcome
+/// to the patient grain that owns the entry. Delivery to the stream returns at once; up to
+/// <see cref="InteropOptions.MaxConcurrentPerFacility"/> calls run concurrently, so a slow gateway does not hold the stream.
+/// </summary>
+[ImplicitStreamSubscription(StreamNames.ForwardNamespace)]
+public sealed partial class ForwarderGrain(
+    IGatewayClient gateway,
+    IOptions<InteropOptions> options,
+    TimeProvider time,
+    ILogger<ForwarderGrain> logger) : Grain, IForwarderGrain, IAsyncObserver<OutboundDocument>
+{
+    private const int RecentCapacity = 4096;
+    private readonly InteropOptions _options = options.Value;
+    private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
+    private readonly Queue<string> _recentOrder = new();
+    private SemaphoreSlim _slots = null!;
+    private ForwardingProfile? _profile;
+    private DateTimeOffset _profileReadAt;
+    private long _received;
+    private long _acknowledged;
+    private long _rejected;
+    private long _transient;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentPerFacility));
+        var stream = this.GetStreamProvider(StreamNames.Provider)
+            .GetStream<OutboundDocument>(StreamId.Create(StreamNames.ForwardNamespace, this.GetPrimaryKeyString()));
+        await stream.SubscribeAsync(this);
+    }
+
+    public Task<ForwarderStats> GetStats() =>
+        Task.FromResult(new ForwarderStats(_received, _acknowledged, _rejected, _transient, _inFlight.Count));
+
+    public Task OnNextAsync(OutboundDocument item, StreamSequenceToken? token = null)
+    {
+        _received++;
+        if (_recent.Contains(item.ItemId) || !_inFlight.Add(item.ItemId))
+        {
+            // Already being sent, or answered a moment ago: a re-drive raced with the answer.
+            return Task.CompletedTask;
+        }
+
+        _ = ForwardAsync(item);
+        return Task.CompletedTask;
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogStreamError(logger, ex, this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    private async Task ForwardAsync(OutboundDocument item)
+    {
+        ForwardResult result;
+        await _slots.WaitAsync();
+        try
+        {
+            result = await SendAsync(item);
+        }
+        catch (Exception exception)
+        {
+            LogSendFailed(logger, exception, item.FacilityCode);
+            result = new ForwardResult(item.ItemId, ForwardOutcome.TransientFailure, null, exception.GetType().Name, null, 1,
+                time.GetUtcNow());
+        }
+        finally
+        {
+            _slots.Release();
+        }
+
+        Count(result.Outcome);
+        try
+        {
+            await GrainFactory.GetGrain<IPatientGrain>(item.PersonKey).OnForwardResult(result);
+            if (result.Outcome != ForwardOutcome.TransientFailure)
+            {
+                Remember(item.ItemId);
+            }
+        }
+        catch (Exception exception)
+        {
+            // The entry is still in the patient's outbox and will be re-driven: at least once, never silently dropped.
+            LogReportFailed(logger, exception, PersonKey.Mask(item.PersonKey));
+        }
+        finally
+        {
+            _inFlight.Remove(item.ItemId);
+        }
+    }
+
+    private async Task<ForwardResult> SendAsync(OutboundDocument item)
+    {
+        var account = await GetAccountAsync(item.FacilityCode);
+        if (account is null)
+        {
+            return new ForwardResult(item.ItemId, ForwardOutcome.TransientFailure, null,
+                "No gateway account is configured for the facility or as the hub's default.", null, 0, time.GetUtcNow());
+        }
+
+        var submission = new GatewaySubmission(account, item.ProvinceCode, item.FacilityCode, item.Document);
+        var answer = item.Kind == OutboundKind.CheckIn
+            ? await gateway.SendCheckInAsync(submission, CancellationToken.None)
+            : await gateway.SendDossierAsync(submission, CancellationToken.None);
+        var receipt = answer.MaGiaoDich is { } code
+            ? new GatewayReceipt(code, answer.ThoiGianTiepNhanRaw ?? string.Empty, answer.ThoiGianTiepNhan)
+            : null;
+        var outcome = answer.Outcome switch
+        {
+            GatewayOutcome.Acknowledged => ForwardOutcome.Acknowledged,
+            GatewayOutcome.Rejected => ForwardOutcome.Rejected,
+            _ => ForwardOutcome.TransientFailure,
+        };
+        var message = outcome == ForwardOutcome.TransientFailure
+            ? answer.Error ?? answer.ThongDiep
+            : answer.ThongDiep;
+        return new ForwardResult(item.ItemId, outcome, answer.MaKetQua, message, receipt, answer.Attempts, time.GetUtcNow());
+    }
+
+    private async Task<GatewayAccount?> GetAccountAsync(string facilityCode)
+    {
+        var now = time.GetUtcNow();
+        if (_profile is null || now - _profileReadAt > _options.ProfileCacheDuration)
+        {
+            _profile = await GrainFactory.GetGrain<IFacilityGrain>(facilityCode).GetForwardingProfile();
+            _profileReadAt = now;
+        }
+
+        if (_profile is { GatewayUsername: { Length: > 0 } username, GatewayPassword: { } password })
+        {
+            return new GatewayAccount(username, password);
+        }
+
+        return _options is { DefaultGatewayUsername: { Length: > 0 } user, DefaultGatewayPassword: { } secret }
+            ? new GatewayAccount(user, secret)
+            : null;
+    }
+
+    private void Count(ForwardOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case ForwardOutcome.Acknowledged:
+                _acknowledged++;
+                break;
+            case ForwardOutcome.Rejected:
+                _rejected++;
+                break;
+            default:
+                _transient++;
+                break;
+        }
+    }
+
+    private void Remember(string itemId)
+    {
+        if (_recent.Add(itemId))
+        {
+            _recentOrder.Enqueue(itemId);
+            if (_recentOrder.Count > RecentCapacity)
+            {
+                _recent.Remove(_recentOrder.Dequeue());
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Forwarding stream of facility {Facility} reported an error")]
+    private static partial void LogStreamError(ILogger logger, Exception exception, string facility);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a document of facility {Facility} failed unexpectedly")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string facility);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Reporting a gateway answer to person {Person} failed; the outbox entry stays open and will be re-driven")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string person);
+}

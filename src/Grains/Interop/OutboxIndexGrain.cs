@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using SoSucKhoe.Interop;
+using SoSucKhoe.Patients;
+
+namespace SoSucKhoe.Grains.Interop;
+
+/// <summary>The persisted members of one outbox index shard.</summary>
+[GenerateSerializer, Alias("sosuckhoe.OutboxIndexState")]
+public sealed class OutboxIndexState
+{
+    [Id(0)] public List<string> Members { get; set; } = [];
+}
+
+/// <summary>
+/// One shard of the durable index of persons with open outbox entries. Registrations are coalesced: callers that arrive while a
+/// write is running share the next write (group commit), so the index costs far less than one write per dossier. On activation
+/// and then periodically the shard asks each member to re-drive, which is how entries left open by a crash or an outage move again.
+/// </summary>
+[Reentrant]
+public sealed partial class OutboxIndexGrain(
+    [PersistentState("outbox-index", StorageNames.Main)] IPersistentState<OutboxIndexState> state,
+    IOptions<InteropOptions> options,
+    ILogger<OutboxIndexGrain> logger) : Grain, IOutboxIndexGrain
+{
+    private const int RedriveParallelism = 64;
+    private readonly HashSet<string> _members = new(StringComparer.Ordinal);
+    private long _version;
+    private long _durableVersion;
+    private Task? _write;
+    private bool _redriving;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _members.UnionWith(state.State.Members);
+        this.RegisterGrainTimer(_ => RedriveAll(), new GrainTimerCreationOptions
+        {
+            DueTime = _members.Count > 0 ? TimeSpan.FromSeconds(1) : options.Value.RedriveInterval,
+            Period = options.Value.RedriveInterval,
+            Interleave = true,
+            KeepAlive = true,
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task Register(string personKey)
+    {
+        if (_members.Add(personKey))
+        {
+            _version++;
+        }
+
+        await CommitAsync();
+    }
+
+    public async Task Unregister(string personKey)
+    {
+        if (_members.Remove(personKey))
+        {
+            _version++;
+            await CommitAsync();
+        }
+    }
+
+    public Task<int> GetCount() => Task.FromResult(_members.Count);
+
+    public async Task RedriveAll()
+    {
+        if (_redriving || _members.Count == 0)
+        {
+            return;
+        }
+
+        _redriving = true;
+        try
+        {
+            var members = _members.ToArray();
+            LogRedrive(logger, this.GetPrimaryKeyLong(), members.Length);
+            for (var i = 0; i < members.Length; i += RedriveParallelism)
+            {
+                var batch = members.Skip(i).Take(RedriveParallelism)
+                    .Select(member => RedriveOne(member));
+                await Task.WhenAll(batch);
+            }
+        }
+        finally
+        {
+            _redriving = false;
+        }
+    }
+
+    private async Task RedriveOne(string personKey)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IPatientGrain>(personKey).Redrive();
+        }
+        catch (Exception exception)
+        {
+            LogRedriveFailed(logger, exception, PersonKey.Mask(personKey));
+        }
+    }
+
+    /// <summary>Returns once a write that includes every change made so far has completed.</summary>
+    private async Task CommitAsync()
+    {
+        var target = _version;
+        while (_durableVersion < target)
+        {
+            _write ??= WriteAsync();
+            await _write;
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        var version = _version;
+        state.State = new OutboxIndexState { Members = [.. _members] };
+        try
+        {
+            await state.WriteStateAsync();
+            _durableVersion = Math.Max(_durableVersion, version);
+        }
+        finally
+        {
+            _write = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox index shard {Shard} re-drives {Count} persons")]
+    private static partial void LogRedrive(ILogger logger, long shard, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-driving the outbox of person {Person} failed; the next round retries")]
+    private static partial void LogRedriveFailed(ILogger logger, Exception exception, string person);
+}

@@ -1,0 +1,410 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using SoSucKhoe.Episodes;
+using SoSucKhoe.Grains.Interop;
+using SoSucKhoe.Identity;
+using SoSucKhoe.Interop;
+using SoSucKhoe.Patients;
+
+namespace SoSucKhoe.Grains.Patients;
+
+/// <summary>
+/// One citizen. Orders the person's encounters and owns the outbox: a dossier is accepted when the encounter, the new version and
+/// the outbox entry holding the facility's bytes are written in one state write. Entries are forwarded one at a time, in order, so
+/// the gateway sees a person's documents in the order the hub accepted them.
+/// </summary>
+public sealed partial class PatientGrain(
+    [PersistentState("patient", StorageNames.Main)] IPersistentState<PatientState> state,
+    IOptions<InteropOptions> options,
+    TimeProvider time,
+    ILogger<PatientGrain> logger) : Grain, IPatientGrain
+{
+    private readonly InteropOptions _options = options.Value;
+    private string? _inFlightItemId;
+    private DateTimeOffset _publishedAt;
+    private IGrainTimer? _retryTimer;
+    private int _consecutiveFailures;
+    private bool _registeredInIndex;
+
+    private PatientState State => state.State;
+
+    private string PersonKeyValue => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // An entry can only be in the outbox if the person was registered in the index before the write that added it.
+        _registeredInIndex = State.Outbox.Count > 0;
+        return Task.CompletedTask;
+    }
+
+    public async Task<CheckInOutcome> CheckIn(CheckInCommand command)
+    {
+        var now = time.GetUtcNow();
+        var encounter = FindEncounter(command.FacilityCode, command.MaLk);
+        var created = encounter is null;
+        var changed = created;
+        if (encounter is null)
+        {
+            encounter = new EncounterRecord
+            {
+                Sequence = State.NextSequence++,
+                FacilityCode = command.FacilityCode,
+                MaLk = command.MaLk,
+                VisitType = command.VisitType,
+                ArrivalTime = command.ArrivalTime,
+                CheckedInAt = now,
+            };
+            State.Encounters.Add(encounter);
+        }
+        else if (encounter.CheckedInAt is null)
+        {
+            encounter.CheckedInAt = now;
+            changed = true;
+        }
+
+        var queued = false;
+        if (command.CheckInDocument is { Length: > 0 } document && command.CheckInDocumentHash is { } hash
+            && encounter.CheckIn?.ContentHash != hash)
+        {
+            var version = (encounter.CheckIn?.Version ?? 0) + 1;
+            encounter.CheckIn = new ForwardRecord { Version = version, ContentHash = hash, AcceptedAt = now, UpdatedAt = now };
+            Enqueue(OutboundKind.CheckIn, command.FacilityCode, command.ProvinceCode, command.MaLk, version, document, now);
+            queued = true;
+        }
+
+        var newNumbers = NewInsuranceNumbers(command.InsuranceNumbers);
+        if (changed || queued || newNumbers.Count > 0)
+        {
+            await PersistAsync();
+            await LinkInsuranceNumbersAsync(newNumbers);
+        }
+
+        await PublishHeadAsync();
+        LogCheckIn(logger, PersonKey.Mask(PersonKeyValue), command.FacilityCode, encounter.Sequence, created, queued);
+        return new CheckInOutcome(ToView(encounter), created);
+    }
+
+    public async Task<DossierAcceptance> SubmitDossier(DossierSubmission submission)
+    {
+        var now = time.GetUtcNow();
+        var encounter = FindEncounter(submission.FacilityCode, submission.MaLk);
+        var dossierId = EpisodeKey.Create(submission.FacilityCode, submission.MaLk);
+        if (encounter?.Versions.Find(v => v.ContentHash == submission.ContentHash) is { } earlier)
+        {
+            // The same content again (a retry, or a resend after a lost answer): the earlier answer, nothing new to forward.
+            LogDuplicate(logger, PersonKey.Mask(PersonKeyValue), submission.FacilityCode, earlier.Version);
+            return new DossierAcceptance(dossierId, PersonKeyValue, submission.MaLk, earlier.Version, encounter.Sequence,
+                earlier.State, Duplicate: true, earlier.AcceptedAt);
+        }
+
+        if (encounter is null)
+        {
+            encounter = new EncounterRecord
+            {
+                Sequence = State.NextSequence++,
+                FacilityCode = submission.FacilityCode,
+                MaLk = submission.MaLk,
+            };
+            State.Encounters.Add(encounter);
+        }
+
+        encounter.VisitType = submission.VisitType;
+        encounter.ArrivalTime = submission.ArrivalTime;
+        encounter.DischargeTime = submission.DischargeTime;
+        encounter.MainDiagnosis = submission.MainDiagnosis;
+        var version = encounter.Versions.Count + 1;
+        var record = new ForwardRecord { Version = version, ContentHash = submission.ContentHash, AcceptedAt = now, UpdatedAt = now };
+        encounter.Versions.Add(record);
+        Enqueue(OutboundKind.Dossier, submission.FacilityCode, submission.ProvinceCode, submission.MaLk, version, submission.Document, now);
+
+        var newNumbers = NewInsuranceNumbers(submission.InsuranceNumbers);
+        await PersistAsync();
+        await LinkInsuranceNumbersAsync(newNumbers);
+        await PublishHeadAsync();
+        LogAccepted(logger, PersonKey.Mask(PersonKeyValue), submission.FacilityCode, version, encounter.Sequence);
+        return new DossierAcceptance(dossierId, PersonKeyValue, submission.MaLk, version, encounter.Sequence, record.State,
+            Duplicate: false, now);
+    }
+
+    public Task<DossierStatusView?> GetDossierStatus(string facilityCode, string maLk, int version)
+    {
+        var encounter = FindEncounter(facilityCode, maLk);
+        if (encounter is null || encounter.Versions.Count == 0)
+        {
+            return Task.FromResult<DossierStatusView?>(null);
+        }
+
+        var latest = encounter.Versions.Count;
+        if (version < 0 || version > latest)
+        {
+            return Task.FromResult<DossierStatusView?>(null);
+        }
+
+        var record = encounter.Versions[(version == 0 ? latest : version) - 1];
+        return Task.FromResult<DossierStatusView?>(new DossierStatusView(
+            EpisodeKey.Create(facilityCode, maLk), facilityCode, maLk, record.Version, latest, record.State, record.Attempts,
+            record.LastError, record.ResultCode, record.Message, record.Receipt, record.AcceptedAt, record.UpdatedAt,
+            record.ContentHash, encounter.Sequence));
+    }
+
+    public Task<IReadOnlyList<EncounterView>> GetEncounters()
+    {
+        IReadOnlyList<EncounterView> views = State.Encounters
+            .OrderBy(e => e.ArrivalTime)
+            .ThenBy(e => e.Sequence)
+            .Select(ToView)
+            .ToList();
+        return Task.FromResult(views);
+    }
+
+    public Task<int> GetOutboxLength() => Task.FromResult(State.Outbox.Count);
+
+    public async Task OnForwardResult(ForwardResult result)
+    {
+        var index = State.Outbox.FindIndex(e => e.ItemId == result.ItemId);
+        if (index < 0)
+        {
+            // An answer for an entry already closed (a duplicate delivery after a re-drive): nothing to do.
+            return;
+        }
+
+        var entry = State.Outbox[index];
+        var record = FindRecord(entry);
+        if (_inFlightItemId == entry.ItemId)
+        {
+            _inFlightItemId = null;
+        }
+
+        if (record is not null)
+        {
+            record.Attempts += Math.Max(1, result.Attempts);
+            record.UpdatedAt = result.CompletedAt;
+            record.ResultCode = result.ResultCode ?? record.ResultCode;
+        }
+
+        switch (result.Outcome)
+        {
+            case ForwardOutcome.Acknowledged:
+            case ForwardOutcome.Rejected:
+                if (record is not null)
+                {
+                    record.State = result.Outcome == ForwardOutcome.Acknowledged
+                        ? ForwardingState.Acknowledged
+                        : ForwardingState.RejectedByGateway;
+                    record.Receipt = result.Receipt ?? record.Receipt;
+                    record.Message = result.Message;
+                    record.LastError = result.Outcome == ForwardOutcome.Rejected ? result.Message : record.LastError;
+                }
+
+                State.Outbox.RemoveAt(index);
+                _consecutiveFailures = 0;
+                await PersistAsync();
+                if (State.Outbox.Count == 0)
+                {
+                    await UnregisterFromIndexAsync();
+                }
+
+                await PublishHeadAsync();
+                break;
+
+            default:
+                if (record is not null)
+                {
+                    record.State = ForwardingState.Forwarding;
+                    record.LastError = result.Message;
+                }
+
+                _consecutiveFailures++;
+                await PersistAsync();
+                ScheduleRetry();
+                break;
+        }
+    }
+
+    public async Task Redrive()
+    {
+        if (State.Outbox.Count == 0)
+        {
+            await UnregisterFromIndexAsync(force: true);
+            return;
+        }
+
+        if (_retryTimer is not null)
+        {
+            return; // A back-off is running; it will publish when due.
+        }
+
+        await PublishHeadAsync();
+    }
+
+    private EncounterRecord? FindEncounter(string facilityCode, string maLk) =>
+        State.Encounters.Find(e => e.FacilityCode == facilityCode && e.MaLk == maLk);
+
+    private ForwardRecord? FindRecord(OutboxEntry entry)
+    {
+        var encounter = FindEncounter(entry.FacilityCode, entry.MaLk);
+        if (encounter is null)
+        {
+            return null;
+        }
+
+        return entry.Kind == OutboundKind.CheckIn
+            ? encounter.CheckIn
+            : entry.Version >= 1 && entry.Version <= encounter.Versions.Count ? encounter.Versions[entry.Version - 1] : null;
+    }
+
+    private void Enqueue(OutboundKind kind, string facilityCode, string provinceCode, string maLk, int version, byte[] document,
+        DateTimeOffset now) =>
+        State.Outbox.Add(new OutboxEntry
+        {
+            ItemId = Guid.NewGuid().ToString("N"),
+            Kind = kind,
+            FacilityCode = facilityCode,
+            ProvinceCode = provinceCode,
+            MaLk = maLk,
+            Version = version,
+            Document = document,
+            EnqueuedAt = now,
+        });
+
+    private List<string> NewInsuranceNumbers(IReadOnlyList<string> numbers)
+    {
+        var result = new List<string>();
+        foreach (var number in numbers)
+        {
+            if (State.InsuranceNumbers.Add(number))
+            {
+                result.Add(number);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task LinkInsuranceNumbersAsync(List<string> numbers)
+    {
+        foreach (var number in numbers)
+        {
+            await GrainFactory.GetGrain<IIdentityLinkGrain>(IdentityLinkKey.ForInsuranceNumber(number)).Link(PersonKeyValue);
+        }
+    }
+
+    /// <summary>
+    /// Writes the state. When the outbox holds entries the person is durably listed in the outbox index first, so that a crash
+    /// right after this write still leaves a trace from which the entries are re-driven.
+    /// </summary>
+    private async Task PersistAsync()
+    {
+        if (State.Outbox.Count > 0 && !_registeredInIndex)
+        {
+            await IndexShard().Register(PersonKeyValue);
+            _registeredInIndex = true;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The memory now differs from storage: drop this activation so the next call reloads what is durable.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task UnregisterFromIndexAsync(bool force = false)
+    {
+        if (!_registeredInIndex && !force)
+        {
+            return;
+        }
+
+        await IndexShard().Unregister(PersonKeyValue);
+        _registeredInIndex = false;
+    }
+
+    private IOutboxIndexGrain IndexShard() =>
+        GrainFactory.GetGrain<IOutboxIndexGrain>(OutboxIndex.ShardOf(PersonKeyValue));
+
+    private async Task PublishHeadAsync()
+    {
+        if (State.Outbox.Count == 0 || _retryTimer is not null)
+        {
+            return;
+        }
+
+        var head = State.Outbox[0];
+        var now = time.GetUtcNow();
+        if (_inFlightItemId == head.ItemId && now - _publishedAt < _options.InFlightTimeout)
+        {
+            return;
+        }
+
+        var stream = this.GetStreamProvider(StreamNames.Provider)
+            .GetStream<OutboundDocument>(StreamId.Create(StreamNames.ForwardNamespace, head.FacilityCode));
+        try
+        {
+            await stream.OnNextAsync(new OutboundDocument(head.ItemId, PersonKeyValue, head.Kind, head.FacilityCode,
+                head.ProvinceCode, head.MaLk, head.Version, head.Document));
+            _inFlightItemId = head.ItemId;
+            _publishedAt = now;
+            if (FindRecord(head) is { State: ForwardingState.Accepted } record)
+            {
+                record.State = ForwardingState.Forwarding;
+            }
+        }
+        catch (Exception exception)
+        {
+            // The entry is durable; a failed publication only delays it.
+            LogPublishFailed(logger, exception, PersonKey.Mask(PersonKeyValue));
+            _consecutiveFailures++;
+            ScheduleRetry();
+        }
+    }
+
+    private void ScheduleRetry()
+    {
+        _retryTimer?.Dispose();
+        var exponent = Math.Min(_consecutiveFailures - 1, 16);
+        var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryBaseDelay.Ticks << Math.Max(0, exponent)));
+        var jitter = TimeSpan.FromTicks((long)(delay.Ticks * 0.2 * Random.Shared.NextDouble()));
+        _retryTimer = this.RegisterGrainTimer(OnRetryDue, new GrainTimerCreationOptions
+        {
+            DueTime = delay + jitter,
+            Period = Timeout.InfiniteTimeSpan,
+            KeepAlive = true,
+        });
+    }
+
+    private async Task OnRetryDue(CancellationToken cancellationToken)
+    {
+        _retryTimer?.Dispose();
+        _retryTimer = null;
+        _inFlightItemId = null;
+        await PublishHeadAsync();
+    }
+
+    private static EncounterView ToView(EncounterRecord encounter)
+    {
+        var latest = encounter.Versions.Count > 0 ? encounter.Versions[^1] : null;
+        return new EncounterView(encounter.Sequence, encounter.FacilityCode, encounter.MaLk, encounter.VisitType,
+            encounter.ArrivalTime, encounter.DischargeTime, encounter.CheckedInAt, latest?.Version ?? 0, latest?.State);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Check-in for person {Person} at {Facility}: encounter {Sequence}, created {Created}, XML0 queued {Queued}")]
+    private static partial void LogCheckIn(ILogger logger, string person, string facility, long sequence, bool created, bool queued);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Dossier accepted for person {Person} from {Facility}: version {Version}, encounter {Sequence}")]
+    private static partial void LogAccepted(ILogger logger, string person, string facility, int version, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Identical dossier resubmitted for person {Person} from {Facility}: answering version {Version} again")]
+    private static partial void LogDuplicate(ILogger logger, string person, string facility, int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the outbox head of person {Person} failed; retrying later")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string person);
+}

@@ -1,0 +1,70 @@
+using SoSucKhoe.Interop;
+using SoSucKhoe.Patients;
+
+namespace SoSucKhoe.Grains.Patients;
+
+/// <summary>The persisted state of a patient grain: encounters and the outbox, written together.</summary>
+[GenerateSerializer, Alias("sosuckhoe.PatientState")]
+public sealed class PatientState
+{
+    /// <summary>The next per-person encounter sequence number.</summary>
+    [Id(0)] public long NextSequence { get; set; } = 1;
+
+    [Id(1)] public List<EncounterRecord> Encounters { get; set; } = [];
+
+    /// <summary>Documents accepted but not yet answered by the gateway, in the order they must be sent.</summary>
+    [Id(2)] public List<OutboxEntry> Outbox { get; set; } = [];
+
+    /// <summary>10-digit social-insurance numbers seen with this person and already linked in the card index.</summary>
+    [Id(3)] public HashSet<string> InsuranceNumbers { get; set; } = [];
+}
+
+/// <summary>One encounter of the person.</summary>
+[GenerateSerializer, Alias("sosuckhoe.EncounterRecord")]
+public sealed class EncounterRecord
+{
+    [Id(0)] public long Sequence { get; set; }
+    [Id(1)] public string FacilityCode { get; set; } = string.Empty;
+    [Id(2)] public string MaLk { get; set; } = string.Empty;
+    [Id(3)] public string VisitType { get; set; } = string.Empty;
+    [Id(4)] public DateTimeOffset ArrivalTime { get; set; }
+    [Id(5)] public DateTimeOffset? DischargeTime { get; set; }
+    [Id(6)] public DateTimeOffset? CheckedInAt { get; set; }
+    [Id(7)] public string? MainDiagnosis { get; set; }
+
+    /// <summary>The forwarding record of the XML0 check-in document, when one came.</summary>
+    [Id(8)] public ForwardRecord? CheckIn { get; set; }
+
+    /// <summary>Every dossier version, oldest first; version n is at index n-1.</summary>
+    [Id(9)] public List<ForwardRecord> Versions { get; set; } = [];
+}
+
+/// <summary>One document version and how its forwarding went.</summary>
+[GenerateSerializer, Alias("sosuckhoe.ForwardRecord")]
+public sealed class ForwardRecord
+{
+    [Id(0)] public int Version { get; set; }
+    [Id(1)] public string ContentHash { get; set; } = string.Empty;
+    [Id(2)] public DateTimeOffset AcceptedAt { get; set; }
+    [Id(3)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(4)] public ForwardingState State { get; set; } = ForwardingState.Accepted;
+    [Id(5)] public int Attempts { get; set; }
+    [Id(6)] public string? LastError { get; set; }
+    [Id(7)] public string? ResultCode { get; set; }
+    [Id(8)] public string? Message { get; set; }
+    [Id(9)] public GatewayReceipt? Receipt { get; set; }
+}
+
+/// <summary>A document waiting to be forwarded: the outbox mark and the facility's exact bytes.</summary>
+[GenerateSerializer, Alias("sosuckhoe.OutboxEntry")]
+public sealed class OutboxEntry
+{
+    [Id(0)] public string ItemId { get; set; } = string.Empty;
+    [Id(1)] public OutboundKind Kind { get; set; }
+    [Id(2)] public string FacilityCode { get; set; } = string.Empty;
+    [Id(3)] public string ProvinceCode { get; set; } = string.Empty;
+    [Id(4)] public string MaLk { get; set; } = string.Empty;
+    [Id(5)] public int Version { get; set; }
+    [Id(6)] public byte[] Document { get; set; } = [];
+    [Id(7)] public DateTimeOffset EnqueuedAt { get; set; }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Orleans.Configuration;
+using Serilog;
+using Serilog.Formatting.Compact;
+using SoSucKhoe.Api;
+using SoSucKhoe.GatewayEmulator;
+using SoSucKhoe.Grains;
+using SoSucKhoe.Interop;
+using SoSucKhoe.Silo.Storage;
+
+namespace SoSucKhoe.Silo.Hosting;
+
+/// <summary>
+/// Builds the hub: one Orleans silo that co-hosts the gRPC API (a call is a local grain call), the HTTP endpoints and, in the
+/// embedded default, the gateway emulator it forwards to.
+/// </summary>
+public static class HubHost
+{
+    /// <summary>Builds the application from command-line arguments, configuration files and environment variables.</summary>
+    /// <param name="args">Command-line arguments, e.g. <c>--Hub:GrpcUrl=http://127.0.0.1:6080</c>.</param>
+    /// <param name="configure">A last chance to change the builder (tests add in-memory configuration here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables("SOSUCKHOE_");
+        configure?.Invoke(builder);
+
+        var hub = builder.Configuration.GetSection(HubOptions.SectionName).Get<HubOptions>() ?? new HubOptions();
+        builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.SectionName));
+        ConfigureLogging(builder, hub);
+        var grpcEndpoint = ParseEndpoint(hub.GrpcUrl, nameof(HubOptions.GrpcUrl));
+        var httpEndpoint = ParseEndpoint(hub.HttpUrl, nameof(HubOptions.HttpUrl));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(grpcEndpoint, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(httpEndpoint, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Limits.MaxRequestBodySize = hub.MaxMessageBytes + (64 * 1024);
+        });
+
+        builder.UseOrleans(silo => ConfigureSilo(silo, hub));
+        builder.Services.AddSoSucKhoeGrains(builder.Configuration);
+        builder.Services.AddSoSucKhoeApi(builder.Configuration, hub.MaxMessageBytes);
+        if (hub.HostGatewayEmulator)
+        {
+            builder.Services.AddGatewayEmulator(options => builder.Configuration.GetSection("Emulator").Bind(options));
+        }
+
+        var app = builder.Build();
+        app.MapSoSucKhoeApi($"*:{grpcEndpoint.Port}");
+        app.MapHealthChecks("/healthz").RequireHost($"*:{httpEndpoint.Port}");
+        if (hub.HostGatewayEmulator)
+        {
+            app.MapGatewayEmulator("/gateway").RequireHost($"*:{httpEndpoint.Port}");
+        }
+
+        return app;
+    }
+
+    private static void ConfigureSilo(ISiloBuilder silo, HubOptions hub)
+    {
+        if (string.Equals(hub.Profile, "cluster", StringComparison.OrdinalIgnoreCase))
+        {
+            var connection = hub.PostgresConnectionString
+                ?? throw new InvalidOperationException("The cluster profile needs Hub:PostgresConnectionString.");
+            PostgresStorage.ApplySchemaAsync(connection).GetAwaiter().GetResult();
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = hub.ClusterId;
+                options.ServiceId = "sosuckhoe";
+            });
+            silo.ConfigureEndpoints(hub.SiloPort, hub.GatewayPort);
+            silo.UsePostgresClustering(connection);
+            silo.UsePostgresReminders(connection);
+            silo.AddPostgresGrainStorage(connection, StorageNames.Main);
+        }
+        else
+        {
+            var dataDirectory = Path.GetFullPath(hub.DataDirectory);
+            var connection = EmbeddedStorage.Prepare(dataDirectory);
+            silo.UseLocalhostClustering(siloPort: hub.SiloPort, gatewayPort: hub.GatewayPort);
+            silo.Configure<EndpointOptions>(options =>
+            {
+                options.AdvertisedIPAddress = IPAddress.Loopback;
+                options.GatewayPort = hub.GatewayPort;
+            });
+            silo.AddEmbeddedGrainStorage(connection, StorageNames.Main);
+        }
+
+        silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        silo.AddMemoryStreams(StreamNames.Provider);
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder, HubOptions hub)
+    {
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .Enrich.FromLogContext();
+            if (hub.JsonLogs || string.Equals(hub.Profile, "cluster", StringComparison.OrdinalIgnoreCase))
+            {
+                logger.WriteTo.Console(new CompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            }
+        });
+    }
+
+    private static IPEndPoint ParseEndpoint(string url, string name)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new InvalidOperationException($"Hub:{name} must be an http:// URL with a host and a port, not '{url}'.");
+        }
+
+        var address = uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host);
+        return new IPEndPoint(address, uri.Port);
+    }
+}

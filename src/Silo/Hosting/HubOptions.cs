@@ -1,0 +1,42 @@
+namespace SoSucKhoe.Silo.Hosting;
+
+/// <summary>Host settings (configuration section "Hub").</summary>
+public sealed class HubOptions
+{
+    public const string SectionName = "Hub";
+
+    /// <summary>"embedded" (default: one node, SQLite file storage) or "cluster" (PostgreSQL).</summary>
+    public string Profile { get; set; } = "embedded";
+
+    /// <summary>Where gRPC (h2c) is served.</summary>
+    public string GrpcUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Where plain HTTP (health, the gateway emulator, later the dashboard) is served.</summary>
+    public string HttpUrl { get; set; } = "http://127.0.0.1:5081";
+
+    /// <summary>The embedded profile's data folder (relative paths are relative to the working directory).</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The silo-to-silo port (loopback in the embedded profile).</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>
+    /// The Orleans client gateway port; 0 (the default) opens none, so nothing but the co-hosted API reaches the grains.
+    /// </summary>
+    public int GatewayPort { get; set; }
+
+    /// <summary>Serve the gateway emulator under /gateway on <see cref="HttpUrl"/> (the embedded default forwards to it).</summary>
+    public bool HostGatewayEmulator { get; set; } = true;
+
+    /// <summary>Largest gRPC message accepted, in bytes.</summary>
+    public int MaxMessageBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Cluster profile: the PostgreSQL connection string.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>Cluster profile: the cluster id shared by every silo.</summary>
+    public string ClusterId { get; set; } = "sosuckhoe";
+
+    /// <summary>Write logs as compact JSON (the cluster profile's default) instead of text.</summary>
+    public bool JsonLogs { get; set; }
+}

@@ -1,0 +1,143 @@
+using Google.Protobuf;
+using Grpc.Net.Client;
+using SoSucKhoe.Api.V1;
+using SoSucKhoe.GatewayEmulator;
+using SoSucKhoe.TestData;
+using SoSucKhoe.Testing;
+using Xunit.Abstractions;
+
+namespace SoSucKhoe.EndToEnd.Tests;
+
+/// <summary>
+/// The durability promise: an OK to the HIS means the dossier reaches the gateway even if the hub is killed right after. The hub
+/// runs as its own process on a SQLite file; the test kills it with SIGKILL and starts it again on the same data folder.
+/// </summary>
+public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Accepted = 40;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly DateTimeOffset Arrival = new(2025, 5, 12, 9, 0, 0, TimeSpan.FromHours(7));
+    private readonly ProvinceGenerator _province = new(seed: 313, new ProvinceOptions { FacilityCount = 3, CitizenCount = 1_000 });
+    private EmulatorServer _emulator = null!;
+    private HubSettings _settings = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EmulatorServer.StartAsync();
+        _settings = new HubSettings(_emulator.BaseAddress, Directory.CreateTempSubdirectory("sosuckhoe-crash-").FullName);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        Directory.Delete(_settings.DataDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Dossiers_accepted_during_a_gateway_outage_all_reach_the_gateway_after_the_hub_is_killed_and_restarted()
+    {
+        _emulator.State.ApplyFaults(new EmulatorFaultUpdate(OutageSeconds: 3600));
+        var dossiers = Generate(seed: 1);
+
+        using (var hub = await HubProcess.StartAsync(_settings, StartTimeout))
+        {
+            await SubmitAllAsync(dossiers);
+            Assert.DoesNotContain(_emulator.State.GetReceived(0, 100_000), r => r.Kind == ReceivedKind.Dossier);
+            hub.Kill();
+        }
+
+        _emulator.State.ApplyFaults(new EmulatorFaultUpdate(ClearOutage: true));
+        using (await HubProcess.StartAsync(_settings, StartTimeout))
+        {
+            await AssertAllAcknowledgedAsync(dossiers);
+        }
+    }
+
+    [Fact]
+    public async Task Dossiers_in_flight_when_the_hub_is_killed_are_delivered_after_restart_with_duplicates_counted()
+    {
+        // A slow gateway keeps dossiers in flight at the moment of the kill.
+        _emulator.State.ApplyFaults(new EmulatorFaultUpdate(LatencyMs: 300));
+        var dossiers = Generate(seed: 2);
+
+        using (var hub = await HubProcess.StartAsync(_settings, StartTimeout))
+        {
+            await SubmitAllAsync(dossiers);
+            hub.Kill();
+        }
+
+        var beforeRestart = _emulator.State.GetReceived(0, 100_000).Count(r => r.Kind == ReceivedKind.Dossier);
+        output.WriteLine($"delivered before the kill: {beforeRestart} of {Accepted}");
+        _emulator.State.ApplyFaults(new EmulatorFaultUpdate(Clear: true));
+        using (await HubProcess.StartAsync(_settings, StartTimeout))
+        {
+            await AssertAllAcknowledgedAsync(dossiers);
+        }
+    }
+
+    private List<GeneratedDossier> Generate(int seed)
+    {
+        var factory = new DossierFactory(seed);
+        var facilities = _province.Facilities();
+        // Some people come twice, so that per-person ordering is exercised across the restart too.
+        return Enumerable.Range(0, Accepted)
+            .Select(i => factory.Create(_province.CitizenAt((seed * 1000) + (i % 30)), facilities[i % facilities.Count], "01",
+                Arrival.AddHours(i)))
+            .ToList();
+    }
+
+    private async Task SubmitAllAsync(IReadOnlyList<GeneratedDossier> dossiers)
+    {
+        using var channel = GrpcChannel.ForAddress(_settings.GrpcAddress);
+        var facilities = new Api.V1.Facilities.FacilitiesClient(channel);
+        foreach (var facility in _province.Facilities())
+        {
+            await facilities.RegisterFacilityAsync(new RegisterFacilityRequest { FacilityCode = facility.Code, Name = facility.Name });
+        }
+
+        var intake = new Api.V1.Intake.IntakeClient(channel);
+        foreach (var dossier in dossiers)
+        {
+            var answer = await intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) });
+            Assert.False(answer.Duplicate);
+        }
+    }
+
+    private async Task AssertAllAcknowledgedAsync(IReadOnlyList<GeneratedDossier> dossiers)
+    {
+        var expected = dossiers.Select(d => d.MaLk).ToHashSet();
+        var delivered = await Eventually.Until(() => Task.FromResult(Delivered()), Patience, TimeSpan.FromMilliseconds(200));
+        bool Delivered()
+        {
+            var seen = _emulator.State.GetReceived(0, 100_000).Where(r => r.Kind == ReceivedKind.Dossier).Select(r => r.MaLk).ToHashSet();
+            return expected.IsSubsetOf(seen);
+        }
+
+        var stats = _emulator.State.GetStats();
+        output.WriteLine($"emulator: dossiers {stats.Dossiers}, distinct {stats.DistinctDossiers}, duplicates {stats.Duplicates}, "
+            + $"order violations {stats.OrderViolations}");
+        Assert.True(delivered, "not every accepted dossier reached the gateway after the restart");
+        Assert.Equal(Accepted, stats.DistinctDossiers);
+        Assert.Equal(stats.Dossiers - stats.DistinctDossiers, stats.Duplicates);
+        Assert.Equal(0, stats.OrderViolations);
+
+        using var channel = GrpcChannel.ForAddress(_settings.GrpcAddress);
+        var intake = new Api.V1.Intake.IntakeClient(channel);
+        var acknowledged = await Eventually.Until(async () =>
+        {
+            foreach (var dossier in dossiers)
+            {
+                var status = await intake.GetDossierStatusAsync(
+                    new GetDossierStatusRequest { DossierId = $"{dossier.FacilityCode}:{dossier.MaLk}" });
+                if (status.State != DossierState.Acknowledged)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, Patience, TimeSpan.FromMilliseconds(250));
+        Assert.True(acknowledged, "every dossier's status must end acknowledged with its receipt");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using SoSucKhoe.Testing;
+
+namespace SoSucKhoe.EndToEnd.Tests;
+
+/// <summary>The hub as a separate operating-system process (the silo executable), so that a test can kill it outright.</summary>
+public sealed class HubProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private HubProcess(Process process) => _process = process;
+
+    public static async Task<HubProcess> StartAsync(HubSettings settings, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(SiloAssembly());
+        foreach (var argument in settings.ToArguments())
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var hub = new HubProcess(process);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var healthy = await Eventually.Until(async () =>
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo process exited with code {process.ExitCode} during start-up.");
+            }
+
+            try
+            {
+                var answer = await http.GetAsync(new Uri(settings.HttpAddress, "/healthz"));
+                return answer.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+            catch (TaskCanceledException)
+            {
+                return false;
+            }
+        }, timeout, TimeSpan.FromMilliseconds(200));
+        if (!healthy)
+        {
+            hub.Kill();
+            throw new TimeoutException("The silo process did not become healthy in time.");
+        }
+
+        return hub;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, exactly like a crash.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private static string SiloAssembly()
+    {
+        // Tests run from tests/<project>/bin/<Configuration>/<framework>/: the silo is built with the same configuration.
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = framework.Parent!.Name;
+        var path = Path.Combine(ReferenceFiles.RepositoryRoot, "src", "Silo", "bin", configuration, framework.Name, "SoSucKhoe.Silo.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the silo was not found.", path);
+    }
+}

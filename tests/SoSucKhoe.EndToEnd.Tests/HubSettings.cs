@@ -1,0 +1,54 @@
+using SoSucKhoe.Testing;
+
+namespace SoSucKhoe.EndToEnd.Tests;
+
+/// <summary>The settings of a hub under test: free loopback ports, its own data folder, a given gateway, short retry delays.</summary>
+public sealed class HubSettings
+{
+    public HubSettings(Uri gateway, string dataDirectory)
+    {
+        Gateway = gateway;
+        DataDirectory = dataDirectory;
+        GrpcPort = FreePorts.Next();
+        HttpPort = FreePorts.Next();
+        SiloPort = FreePorts.Next();
+    }
+
+    public Uri Gateway { get; }
+
+    public string DataDirectory { get; }
+
+    public int GrpcPort { get; }
+
+    public int HttpPort { get; }
+
+    public int SiloPort { get; }
+
+    public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
+
+    public Uri HttpAddress => new($"http://127.0.0.1:{HttpPort}");
+
+    /// <summary>Command-line arguments for <c>HubHost.Build</c> or the silo executable.</summary>
+    public string[] ToArguments() =>
+    [
+        $"--Hub:GrpcUrl={GrpcAddress}",
+        $"--Hub:HttpUrl={HttpAddress}",
+        $"--Hub:SiloPort={SiloPort}",
+        $"--Hub:DataDirectory={DataDirectory}",
+        "--Hub:HostGatewayEmulator=false",
+        $"--Gateway:BaseAddress={Gateway}",
+        "--Gateway:AttemptTimeout=00:00:02",
+        "--Gateway:MaxRetryAttempts=2",
+        "--Gateway:RetryBaseDelay=00:00:00.020",
+        "--Gateway:RetryMaxDelay=00:00:00.100",
+        "--Gateway:CircuitBreakerMinimumThroughput=100000",
+        "--Interop:RetryBaseDelay=00:00:00.200",
+        "--Interop:MaxRetryDelay=00:00:01",
+        "--Interop:RedriveInterval=00:00:02",
+        $"--Catalogues:FieldRules={ReferenceFiles.FieldRules}",
+        $"--Catalogues:Icd10={ReferenceFiles.Icd10}",
+        $"--Catalogues:Icd10FemaleOnly={ReferenceFiles.Icd10FemaleOnly}",
+        $"--Catalogues:Icd10MaleOnly={ReferenceFiles.Icd10MaleOnly}",
+        "--Serilog:MinimumLevel:Default=Warning",
+    ];
+}

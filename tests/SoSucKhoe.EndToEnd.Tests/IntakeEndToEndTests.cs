@@ -1,0 +1,271 @@
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Health.V1;
+using SoSucKhoe.Api.V1;
+using SoSucKhoe.GatewayEmulator;
+using SoSucKhoe.TestData;
+using SoSucKhoe.Testing;
+
+namespace SoSucKhoe.EndToEnd.Tests;
+
+/// <summary>A HIS talking to the hub over real gRPC on loopback, the hub forwarding to the gateway emulator.</summary>
+[Collection(HubCollection.Name)]
+public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly DateTimeOffset Arrival = new(2025, 4, 7, 7, 30, 0, TimeSpan.FromHours(7));
+    private static int s_citizen;
+    private readonly ProvinceGenerator _province = new(seed: 4242, new ProvinceOptions { FacilityCount = 12, CitizenCount = 5_000 });
+    private readonly DossierFactory _dossiers = new(seed: 99);
+
+    public async Task InitializeAsync()
+    {
+        hub.Emulator.State.ApplyFaults(new EmulatorFaultUpdate(Clear: true));
+        foreach (var facility in _province.Facilities().Take(10))
+        {
+            await hub.Facilities.RegisterFacilityAsync(new RegisterFacilityRequest
+            {
+                FacilityCode = facility.Code,
+                Name = facility.Name,
+                DistrictCode = facility.DistrictCode,
+            });
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        hub.Emulator.State.ApplyFaults(new EmulatorFaultUpdate(Clear: true));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_checked_in_patient_s_dossier_is_accepted_then_acknowledged_with_the_facility_s_exact_bytes()
+    {
+        var citizen = NextCitizen(insured: true);
+        var facility = _province.Facilities()[0];
+        var episode = _dossiers.CreateEpisode(citizen, facility, "01", Arrival);
+
+        var checkIn = await hub.Intake.CheckInAsync(new CheckInRequest
+        {
+            FacilityCode = facility.Code,
+            MaLk = episode.Dossier.MaLk,
+            Patient = new PatientIdentity { PersonalId = citizen.PersonalId, InsuranceCard = citizen.Card!.Number },
+            VisitType = "01",
+            ArrivalTime = Timestamp.FromDateTimeOffset(Arrival),
+            CheckInDocument = ByteString.CopyFrom(episode.CheckIn.Payload),
+        });
+        var accepted = await hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(episode.Dossier.Payload) });
+
+        Assert.True(checkIn.Created);
+        Assert.True(checkIn.CheckInDocumentQueued);
+        Assert.Equal(citizen.PersonalId, checkIn.Person.PersonKey);
+        Assert.Equal($"{facility.Code}:{episode.Dossier.MaLk}", accepted.DossierId);
+        Assert.Equal(1, accepted.Version);
+        Assert.Equal(checkIn.Encounter.Sequence, accepted.EncounterSequence);
+        Assert.False(accepted.Duplicate);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(episode.Dossier.Payload)), accepted.ContentSha256);
+
+        var status = await WaitForState(accepted.DossierId, DossierState.Acknowledged);
+        var received = hub.Emulator.State.GetReceived(0, 100_000).Where(r => r.MaLk == episode.Dossier.MaLk).ToList();
+        Assert.Equal([ReceivedKind.CheckIn, ReceivedKind.Dossier], received.Select(r => r.Kind));
+        Assert.Equal(accepted.ContentSha256, received[1].ContentSha256);
+        Assert.Equal(received[1].MaGiaoDich, status.Receipt.MaGiaoDich);
+        Assert.Equal(received[1].ThoiGianTiepNhan, status.Receipt.ThoiGianTiepNhan);
+        Assert.Equal(facility.Code[..2], received[1].MaTinh);
+    }
+
+    [Fact]
+    public async Task Sending_the_same_bytes_again_returns_the_earlier_answer_marked_duplicate()
+    {
+        var dossier = _dossiers.Create(NextCitizen(), _province.Facilities()[1], "01", Arrival);
+        var request = new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) };
+
+        var first = await hub.Intake.SubmitDossierAsync(request);
+        var second = await hub.Intake.SubmitDossierAsync(request);
+
+        Assert.False(first.Duplicate);
+        Assert.True(second.Duplicate);
+        Assert.Equal(first.Version, second.Version);
+        Assert.Equal(first.AcceptedAt, second.AcceptedAt);
+        await WaitForState(first.DossierId, DossierState.Acknowledged);
+        Assert.Single(hub.Emulator.State.GetReceived(0, 100_000), r => r.MaLk == dossier.MaLk);
+    }
+
+    [Fact]
+    public async Task An_invalid_dossier_is_refused_with_every_violation_and_nothing_is_stored_or_forwarded()
+    {
+        var dossier = _dossiers.Create(NextCitizen(), _province.Facilities()[2], "01", Arrival)
+            .Mutate()
+            .WithField("XML1", "NGAY_RA", "202401010000")
+            .WithField("XML1", "MA_LOAI_KCB", "99")
+            .Build();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var violations = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations;
+        Assert.Contains(violations, v => v.Field == "XML1.NGAY_RA" && v.Description.StartsWith("date_order:", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Field == "XML1.MA_LOAI_KCB" && v.Description.StartsWith("code_list:", StringComparison.Ordinal));
+        var lookup = await Assert.ThrowsAsync<RpcException>(() => hub.Intake.GetDossierStatusAsync(
+            new GetDossierStatusRequest { DossierId = $"{dossier.FacilityCode}:{dossier.MaLk}" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
+        Assert.DoesNotContain(hub.Emulator.State.GetReceived(0, 100_000), r => r.MaLk == dossier.MaLk);
+    }
+
+    [Fact]
+    public async Task A_dossier_from_an_unregistered_facility_fails_its_precondition()
+    {
+        var stranger = _province.Facilities()[11];
+        var dossier = _dossiers.Create(NextCitizen(), stranger, "01", Arrival);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) }).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        var failure = error.GetRpcStatus()!.GetDetail<PreconditionFailure>();
+        Assert.Equal("facility_not_registered", Assert.Single(failure.Violations).Type);
+    }
+
+    [Fact]
+    public async Task An_insurance_card_seen_with_a_personal_id_identifies_the_patient_at_the_next_check_in()
+    {
+        var citizen = NextCitizen(insured: true);
+        var facility = _province.Facilities()[3];
+        await hub.Intake.CheckInAsync(CheckIn(facility, "LK-CARD-A-" + citizen.Index,
+            new PatientIdentity { PersonalId = citizen.PersonalId, InsuranceCard = citizen.Card!.Number }));
+
+        var byCard = await hub.Intake.CheckInAsync(CheckIn(facility, "LK-CARD-B-" + citizen.Index,
+            new PatientIdentity { InsuranceCard = citizen.Card.Number }));
+
+        Assert.Equal(citizen.PersonalId, byCard.Person.PersonKey);
+        Assert.Equal(2, byCard.Encounter.Sequence);
+    }
+
+    [Fact]
+    public async Task An_unknown_card_alone_cannot_identify_a_patient()
+    {
+        var citizen = NextCitizen(insured: true);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => hub.Intake.CheckInAsync(CheckIn(_province.Facilities()[3],
+            "LK-UNKNOWN-CARD", new PatientIdentity { InsuranceCard = citizen.Card!.Number })).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_check_in_with_malformed_identifiers_lists_each_bad_field()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => hub.Intake.CheckInAsync(new CheckInRequest
+        {
+            FacilityCode = "7X001",
+            MaLk = "",
+            Patient = new PatientIdentity { PersonalId = "12345", InsuranceCard = "XX" },
+            VisitType = "42",
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).ToHashSet();
+        Assert.Superset(new HashSet<string>
+        {
+            "REQUEST.facility_code", "REQUEST.ma_lk", "REQUEST.visit_type", "REQUEST.arrival_time",
+            "REQUEST.patient.personal_id", "REQUEST.patient.insurance_card",
+        }, fields);
+    }
+
+    [Fact]
+    public async Task A_gateway_outage_delays_forwarding_but_the_dossier_is_accepted_and_later_acknowledged()
+    {
+        var dossier = _dossiers.Create(NextCitizen(), _province.Facilities()[4], "03", Arrival);
+        hub.Emulator.State.ApplyFaults(new EmulatorFaultUpdate(OutageSeconds: 3));
+
+        var accepted = await hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) });
+        var status = await WaitForState(accepted.DossierId, DossierState.Acknowledged);
+
+        Assert.True(status.Attempts > 1, $"expected retries through the outage, saw {status.Attempts}");
+        Assert.True(hub.Emulator.State.GetStats().FaultsInjected > 0);
+    }
+
+    [Fact]
+    public async Task A_hostile_document_is_refused_and_the_hub_keeps_serving()
+    {
+        var hostile = Encoding.UTF8.GetBytes(
+            "<?xml version=\"1.0\"?><!DOCTYPE GIAMDINHHS [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><GIAMDINHHS>&x;</GIAMDINHHS>");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(hostile) }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.DoesNotContain("root:", error.Status.Detail, StringComparison.Ordinal);
+        var health = await new Health.HealthClient(hub.Channel).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
+
+    [Fact]
+    public async Task A_message_larger_than_the_limit_is_refused_as_resource_exhausted()
+    {
+        var huge = new byte[33 * 1024 * 1024];
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(huge) }).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_facility_registration_is_read_back_without_its_gateway_password()
+    {
+        var facility = _province.Facilities()[5];
+        await hub.Facilities.RegisterFacilityAsync(new RegisterFacilityRequest
+        {
+            FacilityCode = facility.Code,
+            Name = facility.Name,
+            GatewayUsername = "user-" + facility.Code,
+            GatewayPassword = "s3cret-password",
+        });
+
+        var read = await hub.Facilities.GetFacilityAsync(new GetFacilityRequest { FacilityCode = facility.Code });
+
+        Assert.Equal(facility.Name, read.Name);
+        Assert.Equal(facility.Code[..2], read.ProvinceCode);
+        Assert.True(read.HasGatewayAccount);
+        Assert.DoesNotContain("s3cret", read.ToString(), StringComparison.Ordinal);
+    }
+
+    private static CheckInRequest CheckIn(SyntheticFacility facility, string maLk, PatientIdentity identity) => new()
+    {
+        FacilityCode = facility.Code,
+        MaLk = maLk,
+        Patient = identity,
+        VisitType = "01",
+        ArrivalTime = Timestamp.FromDateTimeOffset(Arrival),
+    };
+
+    private SyntheticCitizen NextCitizen(bool insured = false)
+    {
+        while (true)
+        {
+            var citizen = _province.CitizenAt(Interlocked.Increment(ref s_citizen));
+            if (!insured || citizen.IsInsured)
+            {
+                return citizen;
+            }
+        }
+    }
+
+    private async Task<DossierStatus> WaitForState(string dossierId, DossierState expected)
+    {
+        DossierStatus? status = null;
+        var reached = await Eventually.Until(async () =>
+        {
+            status = await hub.Intake.GetDossierStatusAsync(new GetDossierStatusRequest { DossierId = dossierId });
+            return status.State == expected;
+        }, Patience);
+        Assert.True(reached, $"{dossierId} did not reach {expected}; last state {status?.State}, error {status?.LastError}");
+        return status!;
+    }
+}

@@ -1,1 +1,0 @@
-namespace SoSucKhoe.EndToEnd.Tests;

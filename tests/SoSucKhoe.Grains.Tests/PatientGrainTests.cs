@@ -1,0 +1,274 @@
+using SoSucKhoe.Dossiers;
+using SoSucKhoe.Episodes;
+using SoSucKhoe.GatewayEmulator;
+using SoSucKhoe.Identity;
+using SoSucKhoe.Patients;
+using SoSucKhoe.TestData;
+using SoSucKhoe.Testing;
+
+namespace SoSucKhoe.Grains.Tests;
+
+/// <summary>
+/// The patient grain on a test cluster: encounter order, idempotency, corrections, concurrency, and forwarding through the
+/// stream to the gateway emulator.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class PatientGrainTests(ClusterFixture fixture) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly DateTimeOffset Monday = new(2025, 3, 3, 8, 0, 0, TimeSpan.FromHours(7));
+    private static int s_citizenIndex;
+    private readonly ProvinceGenerator _province = new(seed: 20251, new ProvinceOptions { FacilityCount = 30, CitizenCount = 10_000 });
+    private readonly DossierFactory _dossiers = new(seed: 77);
+
+    public async Task InitializeAsync()
+    {
+        fixture.Emulator.State.ApplyFaults(new EmulatorFaultUpdate(Clear: true));
+        foreach (var facility in _province.Facilities())
+        {
+            await Submissions.RegisterAsync(fixture.Grains, facility);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        fixture.Emulator.State.ApplyFaults(new EmulatorFaultUpdate(Clear: true));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Encounters_are_listed_by_arrival_time_and_keep_the_sequence_given_when_first_seen()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var facilities = _province.Facilities();
+        var late = _dossiers.Create(citizen, facilities[0], "01", Monday.AddDays(10));
+        var early = _dossiers.Create(citizen, facilities[1], "01", Monday);
+        var middle = _dossiers.Create(citizen, facilities[2], "03", Monday.AddDays(5));
+
+        var first = await patient.SubmitDossier(Submissions.From(late));
+        var second = await patient.SubmitDossier(Submissions.From(early));
+        var third = await patient.SubmitDossier(Submissions.From(middle));
+
+        Assert.Equal([1L, 2L, 3L], new[] { first.EncounterSequence, second.EncounterSequence, third.EncounterSequence });
+        var encounters = await patient.GetEncounters();
+        Assert.Equal([early.MaLk, middle.MaLk, late.MaLk], encounters.Select(e => e.MaLk));
+        Assert.Equal([2L, 3L, 1L], encounters.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Identical_resubmission_returns_the_earlier_answer_and_forwards_nothing_new()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var dossier = _dossiers.Create(citizen, _province.Facilities()[3], "01", Monday);
+
+        var first = await patient.SubmitDossier(Submissions.From(dossier));
+        await WaitAcknowledged(patient, dossier, 1);
+        var again = await patient.SubmitDossier(Submissions.From(dossier));
+
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.Version, again.Version);
+        Assert.Equal(first.EncounterSequence, again.EncounterSequence);
+        Assert.Equal(ForwardingState.Acknowledged, again.State);
+        Assert.Equal(0, await patient.GetOutboxLength());
+        Assert.Single(ReceivedFor(dossier.MaLk));
+    }
+
+    [Fact]
+    public async Task Changed_content_for_the_same_episode_is_a_correction_with_the_next_version_and_is_forwarded_again()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var original = _dossiers.Create(citizen, _province.Facilities()[4], "01", Monday);
+        var corrected = original.WithField("XML1", "NGAY_TTOAN", "202503101030");
+
+        var v1 = await patient.SubmitDossier(Submissions.From(original));
+        var v2 = await patient.SubmitDossier(Submissions.From(corrected));
+
+        Assert.Equal(1, v1.Version);
+        Assert.Equal(2, v2.Version);
+        Assert.Equal(v1.EncounterSequence, v2.EncounterSequence);
+        await WaitAcknowledged(patient, corrected, 2);
+        var received = ReceivedFor(original.MaLk);
+        Assert.Equal(2, received.Count);
+        Assert.Equal(
+            [DossierHash.Compute(original.Payload), DossierHash.Compute(corrected.Payload)],
+            received.Select(r => r.ContentSha256));
+        var firstStatus = await patient.GetDossierStatus(original.FacilityCode, original.MaLk, 1);
+        Assert.Equal(2, firstStatus!.LatestVersion);
+    }
+
+    [Fact]
+    public async Task Concurrent_submissions_for_one_person_from_many_facilities_serialize_without_loss_or_duplication()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var dossiers = _province.Facilities().Take(20)
+            .Select((facility, i) => _dossiers.Create(citizen, facility, "01", Monday.AddHours(i)))
+            .ToList();
+
+        var answers = await Task.WhenAll(dossiers.Select(d => patient.SubmitDossier(Submissions.From(d))));
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), answers.Select(a => a.EncounterSequence).Order());
+        Assert.All(answers, a => Assert.Equal(1, a.Version));
+        Assert.True(await Eventually.Until(async () => await patient.GetOutboxLength() == 0, Patience));
+        foreach (var dossier in dossiers)
+        {
+            Assert.Single(ReceivedFor(dossier.MaLk));
+        }
+
+        var encounters = await patient.GetEncounters();
+        Assert.Equal(20, encounters.Count);
+        Assert.All(encounters, e => Assert.Equal(ForwardingState.Acknowledged, e.State));
+    }
+
+    [Fact]
+    public async Task An_acknowledged_dossier_keeps_the_gateway_receipt()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var dossier = _dossiers.Create(citizen, _province.Facilities()[5], "03", Monday);
+
+        await patient.SubmitDossier(Submissions.From(dossier));
+        var status = await WaitAcknowledged(patient, dossier, 1);
+
+        var received = Assert.Single(ReceivedFor(dossier.MaLk));
+        Assert.Equal(received.MaGiaoDich, status.Receipt!.MaGiaoDich);
+        Assert.Equal(received.ThoiGianTiepNhan, status.Receipt.ThoiGianTiepNhan);
+        Assert.NotNull(status.Receipt.ReceivedAt);
+        Assert.Equal("200", status.GatewayResultCode);
+    }
+
+    [Fact]
+    public async Task A_gateway_rejection_is_final_and_kept_with_the_gateway_message()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var dossier = _dossiers.Create(citizen, _province.Facilities()[6], "01", Monday);
+        fixture.Emulator.State.ApplyFaults(new EmulatorFaultUpdate(RejectRate: 1.0));
+
+        await patient.SubmitDossier(Submissions.From(dossier));
+        DossierStatusView? status = null;
+        Assert.True(await Eventually.Until(async () =>
+        {
+            status = await patient.GetDossierStatus(dossier.FacilityCode, dossier.MaLk, 0);
+            return status?.State == ForwardingState.RejectedByGateway;
+        }, Patience));
+
+        Assert.NotEqual("200", status!.GatewayResultCode);
+        Assert.False(string.IsNullOrWhiteSpace(status.GatewayMessage));
+        Assert.Null(status.Receipt);
+        Assert.Equal(0, await patient.GetOutboxLength());
+    }
+
+    [Fact]
+    public async Task Transient_gateway_failures_are_retried_until_the_dossier_is_acknowledged()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var dossier = _dossiers.Create(citizen, _province.Facilities()[7], "01", Monday);
+        var faultsBefore = fixture.Emulator.State.GetStats().FaultsInjected;
+
+        // The next six gateway calls answer HTTP 500: more than one round of the client's three attempts.
+        fixture.Emulator.State.ApplyFaults(new EmulatorFaultUpdate(FailNext: 6));
+        await patient.SubmitDossier(Submissions.From(dossier));
+        var status = await WaitAcknowledged(patient, dossier, 1);
+
+        Assert.True(status.Attempts >= 7, $"expected at least 7 attempts, saw {status.Attempts}");
+        Assert.False(string.IsNullOrEmpty(status.LastError));
+        Assert.Equal(6, fixture.Emulator.State.GetStats().FaultsInjected - faultsBefore);
+        Assert.Single(ReceivedFor(dossier.MaLk));
+    }
+
+    [Fact]
+    public async Task A_check_in_document_reaches_the_gateway_before_the_dossier_of_the_same_episode()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var facility = _province.Facilities()[8];
+        var episode = _dossiers.CreateEpisode(citizen, facility, "01", Monday);
+        var checkIn = episode.CheckIn.Payload;
+
+        var opened = await patient.CheckIn(new CheckInCommand(facility.Code, facility.ProvinceCode, episode.Dossier.MaLk, "01",
+            Monday, [], checkIn, DossierHash.Compute(checkIn)));
+        await patient.SubmitDossier(Submissions.From(episode.Dossier));
+        await WaitAcknowledged(patient, episode.Dossier, 1);
+
+        Assert.True(opened.Created);
+        var received = ReceivedFor(episode.Dossier.MaLk);
+        Assert.Equal([ReceivedKind.CheckIn, ReceivedKind.Dossier], received.Select(r => r.Kind));
+        Assert.All(received, r => Assert.False(r.OrderViolation));
+    }
+
+    [Fact]
+    public async Task Checking_in_twice_finds_the_same_encounter_again()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var facility = _province.Facilities()[9];
+        var command = new CheckInCommand(facility.Code, facility.ProvinceCode, "LK-TWICE-1", "01", Monday, [], null, null);
+
+        var first = await patient.CheckIn(command);
+        var second = await patient.CheckIn(command);
+
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal(first.Encounter.Sequence, second.Encounter.Sequence);
+        Assert.Single(await patient.GetEncounters());
+    }
+
+    [Fact]
+    public async Task The_insurance_number_of_a_filed_dossier_resolves_to_the_person()
+    {
+        var citizen = NextCitizen(insured: true);
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var dossier = _dossiers.Create(citizen, _province.Facilities()[10], "01", Monday);
+
+        await patient.SubmitDossier(Submissions.From(dossier));
+
+        var link = fixture.Grains.GetGrain<IIdentityLinkGrain>(IdentityLinkKey.ForInsuranceNumber(citizen.Card!.SocialInsuranceNumber));
+        Assert.Equal(citizen.PersonalId, await link.Resolve());
+    }
+
+    [Fact]
+    public async Task An_episode_stays_filed_under_the_first_person_that_claimed_it()
+    {
+        var episode = fixture.Grains.GetGrain<IEpisodeGrain>(EpisodeKey.Create("70001", "LK-CLAIM-1"));
+
+        var first = await episode.Claim("070090000001");
+        var second = await episode.Claim("070090000002");
+
+        Assert.Equal("070090000001", first);
+        Assert.Equal("070090000001", second);
+        Assert.Equal("070090000001", await episode.GetPersonKey());
+    }
+
+    private SyntheticCitizen NextCitizen(bool insured = false)
+    {
+        while (true)
+        {
+            var citizen = _province.CitizenAt(Interlocked.Increment(ref s_citizenIndex));
+            if (!insured || citizen.IsInsured)
+            {
+                return citizen;
+            }
+        }
+    }
+
+    private List<ReceivedItem> ReceivedFor(string maLk) =>
+        fixture.Emulator.State.GetReceived(0, 100_000).Where(r => r.MaLk == maLk).ToList();
+
+    private static async Task<DossierStatusView> WaitAcknowledged(IPatientGrain patient, GeneratedDossier dossier, int version)
+    {
+        DossierStatusView? status = null;
+        var acknowledged = await Eventually.Until(async () =>
+        {
+            status = await patient.GetDossierStatus(dossier.FacilityCode, dossier.MaLk, version);
+            return status?.State == ForwardingState.Acknowledged;
+        }, Patience);
+        Assert.True(acknowledged, $"version {version} was not acknowledged; last state {status?.State}, error {status?.LastError}");
+        return status!;
+    }
+}

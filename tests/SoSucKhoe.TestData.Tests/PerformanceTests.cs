@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace SoSucKhoe.TestData.Tests;
+
+/// <summary>Runs alone (not in parallel with other tests) because it measures time.</summary>
+[CollectionDefinition(nameof(TimingCollection), DisableParallelization = true)]
+public sealed class TimingCollection;
+
+/// <summary>
+/// Cost of generation (process CPU time, not wall time) measured against the cost of one raw RSA-2048 signature,
+/// in interleaved rounds, so that the bounds hold on a shared, loaded machine. Design targets on an idle core: &lt;1 ms per simple unsigned outpatient
+/// dossier, ~1-2 ms signed (one RSA signature is ~1 ms).
+/// </summary>
+[Collection(nameof(TimingCollection))]
+public sealed class PerformanceTests
+{
+    [Fact]
+    public void Unsigned_simple_dossier_costs_less_than_one_rsa_signature_and_signing_adds_little_beyond_it()
+    {
+        var factory = new DossierFactory(11);
+        var facility = Scenario.Hospital;
+        var certificate = FacilityCertificates.For(facility);
+        using var key = certificate.GetRSAPrivateKey()!;
+        var hash = SHA256.HashData("warm-up"u8);
+        var unsignedOptions = new DossierOptions { Sign = false, DrugRows = 3, ServiceRows = 2 };
+        var signedOptions = unsignedOptions with { Sign = true };
+        var citizens = Scenario.Province.Citizens;
+
+        double Measure(int count, Action<int> action)
+        {
+            var start = Process.GetCurrentProcess().TotalProcessorTime;
+            for (var i = 0; i < count; i++)
+            {
+                action(i);
+            }
+
+            return (Process.GetCurrentProcess().TotalProcessorTime - start).TotalMilliseconds / count;
+        }
+
+        void Unsigned(int i) => factory.Create(citizens[i % citizens.Count], facility, "01", Scenario.Arrival.AddMinutes(i), unsignedOptions);
+        void Signed(int i) => factory.Create(citizens[i % citizens.Count], facility, "01", Scenario.Arrival.AddMinutes(i), signedOptions);
+        void Rsa(int i) => key.SignHash(hash, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+
+        Measure(20, Unsigned);
+        Measure(10, Signed);
+        Measure(10, Rsa);
+        var unsignedRounds = new List<double>();
+        var signedRounds = new List<double>();
+        var rsaRounds = new List<double>();
+        for (var round = 0; round < 9; round++)
+        {
+            unsignedRounds.Add(Measure(40, Unsigned));
+            rsaRounds.Add(Measure(8, Rsa));
+            signedRounds.Add(Measure(8, Signed));
+        }
+
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        var (unsignedMs, rsaMs, signedMs) = (Median(unsignedRounds), Median(rsaRounds), Median(signedRounds));
+        var report = $"unsigned {unsignedMs:0.000} ms, rsa {rsaMs:0.000} ms, signed {signedMs:0.000} ms";
+        Assert.True(unsignedMs < rsaMs, report);
+        Assert.True(signedMs < unsignedMs + 4 * rsaMs, report);
+    }
+}

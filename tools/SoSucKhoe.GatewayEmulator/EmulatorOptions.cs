@@ -1,0 +1,44 @@
+namespace SoSucKhoe.GatewayEmulator;
+
+/// <summary>Settings of the gateway emulator (standalone: configuration section <c>Emulator</c>).</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>
+    /// Gateway accounts: user name → clear password. When empty the emulator runs in open mode: any user name with any non-empty
+    /// password gets a token, and the data calls must then carry the hash of the password that user presented for the token.
+    /// </summary>
+    public Dictionary<string, string> Accounts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long an issued token stays valid (its expires_in).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The token service path below the prefix.</summary>
+    public string TokenPath { get; set; } = "api/token/take";
+
+    /// <summary>The check-in (XML0) service path below the prefix.</summary>
+    public string CheckInPath { get; set; } = "api/qd130/checkInKcbQd4750";
+
+    /// <summary>The dossier service path below the prefix.</summary>
+    public string DossierPath { get; set; } = "api/qd130/guiHoSoXmlQD4750";
+
+    /// <summary>The loaiHoSo value a check-in must carry.</summary>
+    public string CheckInLoaiHoSo { get; set; } = "0";
+
+    /// <summary>The loaiHoSo value a dossier must carry.</summary>
+    public string DossierLoaiHoSo { get; set; } = "130";
+
+    /// <summary>How many received items the emulator keeps for <c>GET emulator/received</c>; the counters stay exact beyond it.</summary>
+    public int ReceivedCapacity { get; set; } = 100_000;
+
+    /// <summary>The largest fileHSBase64 accepted, in characters.</summary>
+    public int MaxDocumentBase64Length { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// The salt of the per-person hash kept with each received item (so items can be grouped by person without storing the ID).
+    /// Empty: a random salt per process.
+    /// </summary>
+    public string PersonHashSalt { get; set; } = string.Empty;
+
+    /// <summary>The faults in force from the start (and after a reset).</summary>
+    public EmulatorFaultSettings Faults { get; set; } = new();
+}

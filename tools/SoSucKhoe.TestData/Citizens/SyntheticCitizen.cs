@@ -1,0 +1,31 @@
+namespace SoSucKhoe.TestData;
+
+/// <summary>
+/// A synthetic person. Every value is structurally valid for the national format but invented.
+/// Never log <see cref="PersonalId"/>, the card number or <see cref="FullName"/>.
+/// </summary>
+public sealed record SyntheticCitizen(
+    long Index,
+    string PersonalId,
+    string FullName,
+    PartialDate BirthDate,
+    Sex Sex,
+    string EthnicityCode,
+    string NationalityCode,
+    string OccupationCode,
+    string ProvinceCode,
+    string DistrictCode,
+    string CommuneCode,
+    string Address,
+    string Phone,
+    InsuranceCard? Card,
+    decimal WeightKg)
+{
+    public bool IsInsured => Card is not null;
+
+    /// <summary>Facility-independent patient code used as MA_BN.</summary>
+    public string PatientCode => $"BN{PersonalId[^8..]}{Index % 100:D2}";
+
+    /// <summary>The 3-digit birth-registration province code at the start of the personal ID.</summary>
+    public string BirthProvinceCode => PersonalId[..3];
+}
