@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Intake;
+using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.Services;
 using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Dossiers.Reading;
@@ -27,6 +28,7 @@ public static class ApiServiceCollectionExtensions
             options.MaxReceiveMessageSize = maxMessageBytes;
             options.EnableDetailedErrors = false;
             options.Interceptors.Add<ExceptionMappingInterceptor>();
+            options.Interceptors.Add<AccessInterceptor>();
         });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck("hub", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
@@ -40,6 +42,14 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(sp => CreateValidator(
             sp.GetRequiredService<IOptions<CatalogueOptions>>().Value,
             sp.GetRequiredService<DossierValidationOptions>()));
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
+        services.AddSingleton<AccessPolicy>();
+        services.AddSingleton<CredentialCache>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<Authorizer>();
+        services.AddSingleton<CallerRateLimiter>();
+        services.AddSingleton<CredentialService>();
+        services.AddHostedService<BootstrapAdminKey>();
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<DossierIntake>();
         return services;
@@ -50,6 +60,8 @@ public static class ApiServiceCollectionExtensions
     {
         endpoints.MapGrpcService<IntakeService>().RequireHost(host);
         endpoints.MapGrpcService<FacilitiesService>().RequireHost(host);
+        endpoints.MapGrpcService<CredentialsService>().RequireHost(host);
+        endpoints.MapGrpcService<AuditService>().RequireHost(host);
         endpoints.MapGrpcReflectionService().RequireHost(host);
         endpoints.MapGrpcHealthChecksService().RequireHost(host);
         return endpoints;

@@ -21,6 +21,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
     private readonly ProvinceGenerator _province = new(seed: 313, new ProvinceOptions { FacilityCount = 3, CitizenCount = 1_000 });
     private EmulatorServer _emulator = null!;
     private HubSettings _settings = null!;
+    private HubClients? _clients;
 
     public async Task InitializeAsync()
     {
@@ -90,15 +91,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
     private async Task SubmitAllAsync(IReadOnlyList<GeneratedDossier> dossiers)
     {
         using var channel = GrpcChannel.ForAddress(_settings.GrpcAddress);
-        var facilities = new Api.V1.Facilities.FacilitiesClient(channel);
-        foreach (var facility in _province.Facilities())
-        {
-            await facilities.RegisterFacilityAsync(new RegisterFacilityRequest { FacilityCode = facility.Code, Name = facility.Name });
-        }
-
-        var intake = new Api.V1.Intake.IntakeClient(channel);
+        _clients = new HubClients(channel, _settings.AdminKey);
         foreach (var dossier in dossiers)
         {
+            var intake = await _clients.IntakeForAsync(dossier.FacilityCode);
             var answer = await intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) });
             Assert.False(answer.Duplicate);
         }
@@ -123,7 +119,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(0, stats.OrderViolations);
 
         using var channel = GrpcChannel.ForAddress(_settings.GrpcAddress);
-        var intake = new Api.V1.Intake.IntakeClient(channel);
+        var clients = new HubClients(channel, _settings.AdminKey);
+        var intake = new Api.V1.Intake.IntakeClient(clients.With(_settings.AdminKey));
         var acknowledged = await Eventually.Until(async () =>
         {
             foreach (var dossier in dossiers)

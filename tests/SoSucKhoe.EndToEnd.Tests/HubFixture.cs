@@ -19,9 +19,7 @@ public sealed class HubFixture : IAsyncLifetime
 
     public HubSettings Settings { get; private set; } = null!;
 
-    public Api.V1.Intake.IntakeClient Intake { get; private set; } = null!;
-
-    public Api.V1.Facilities.FacilitiesClient Facilities { get; private set; } = null!;
+    public HubClients Clients { get; private set; } = null!;
 
     public GrpcChannel Channel => _channel;
 
@@ -32,8 +30,7 @@ public sealed class HubFixture : IAsyncLifetime
         _hub = HubHost.Build(Settings.ToArguments());
         await _hub.StartAsync();
         _channel = GrpcChannel.ForAddress(Settings.GrpcAddress, new GrpcChannelOptions { MaxSendMessageSize = 64 * 1024 * 1024 });
-        Intake = new Api.V1.Intake.IntakeClient(_channel);
-        Facilities = new Api.V1.Facilities.FacilitiesClient(_channel);
+        Clients = new HubClients(_channel, Settings.AdminKey);
     }
 
     public async Task DisposeAsync()

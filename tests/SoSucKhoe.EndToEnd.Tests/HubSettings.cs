@@ -1,3 +1,5 @@
+using SoSucKhoe.Api.Security;
+using SoSucKhoe.Security;
 using SoSucKhoe.Testing;
 
 namespace SoSucKhoe.EndToEnd.Tests;
@@ -12,7 +14,11 @@ public sealed class HubSettings
         GrpcPort = FreePorts.Next();
         HttpPort = FreePorts.Next();
         SiloPort = FreePorts.Next();
+        AdminKey = ApiKeys.Create(CallerRole.Admin, "hub", "tests", DateTimeOffset.UtcNow).Key;
     }
+
+    /// <summary>The bootstrap admin key the hub registers at start.</summary>
+    public string AdminKey { get; }
 
     public Uri Gateway { get; }
 
@@ -50,5 +56,8 @@ public sealed class HubSettings
         $"--Catalogues:Icd10FemaleOnly={ReferenceFiles.Icd10FemaleOnly}",
         $"--Catalogues:Icd10MaleOnly={ReferenceFiles.Icd10MaleOnly}",
         "--Serilog:MinimumLevel:Default=Warning",
+        $"--Security:BootstrapAdminKey={AdminKey}",
+        "--Security:RequestsPerSecond=100000",
+        "--Security:Burst=100000",
     ];
 }

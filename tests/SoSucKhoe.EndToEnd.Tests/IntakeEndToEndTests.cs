@@ -27,12 +27,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
         hub.Emulator.State.ApplyFaults(new EmulatorFaultUpdate(Clear: true));
         foreach (var facility in _province.Facilities().Take(10))
         {
-            await hub.Facilities.RegisterFacilityAsync(new RegisterFacilityRequest
-            {
-                FacilityCode = facility.Code,
-                Name = facility.Name,
-                DistrictCode = facility.DistrictCode,
-            });
+            await hub.Clients.FacilityKeyAsync(facility.Code, facility.Name);
         }
     }
 
@@ -49,7 +44,8 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
         var facility = _province.Facilities()[0];
         var episode = _dossiers.CreateEpisode(citizen, facility, "01", Arrival);
 
-        var checkIn = await hub.Intake.CheckInAsync(new CheckInRequest
+        var intake = await IntakeAt(facility);
+        var checkIn = await intake.CheckInAsync(new CheckInRequest
         {
             FacilityCode = facility.Code,
             MaLk = episode.Dossier.MaLk,
@@ -58,7 +54,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
             ArrivalTime = Timestamp.FromDateTimeOffset(Arrival),
             CheckInDocument = ByteString.CopyFrom(episode.CheckIn.Payload),
         });
-        var accepted = await hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(episode.Dossier.Payload) });
+        var accepted = await intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(episode.Dossier.Payload) });
 
         Assert.True(checkIn.Created);
         Assert.True(checkIn.CheckInDocumentQueued);
@@ -69,7 +65,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
         Assert.False(accepted.Duplicate);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(episode.Dossier.Payload)), accepted.ContentSha256);
 
-        var status = await WaitForState(accepted.DossierId, DossierState.Acknowledged);
+        var status = await WaitForState(intake, accepted.DossierId, DossierState.Acknowledged);
         var received = hub.Emulator.State.GetReceived(0, 100_000).Where(r => r.MaLk == episode.Dossier.MaLk).ToList();
         Assert.Equal([ReceivedKind.CheckIn, ReceivedKind.Dossier], received.Select(r => r.Kind));
         Assert.Equal(accepted.ContentSha256, received[1].ContentSha256);
@@ -83,15 +79,16 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     {
         var dossier = _dossiers.Create(NextCitizen(), _province.Facilities()[1], "01", Arrival);
         var request = new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) };
+        var intake = await IntakeAt(_province.Facilities()[1]);
 
-        var first = await hub.Intake.SubmitDossierAsync(request);
-        var second = await hub.Intake.SubmitDossierAsync(request);
+        var first = await intake.SubmitDossierAsync(request);
+        var second = await intake.SubmitDossierAsync(request);
 
         Assert.False(first.Duplicate);
         Assert.True(second.Duplicate);
         Assert.Equal(first.Version, second.Version);
         Assert.Equal(first.AcceptedAt, second.AcceptedAt);
-        await WaitForState(first.DossierId, DossierState.Acknowledged);
+        await WaitForState(intake, first.DossierId, DossierState.Acknowledged);
         Assert.Single(hub.Emulator.State.GetReceived(0, 100_000), r => r.MaLk == dossier.MaLk);
     }
 
@@ -103,32 +100,19 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
             .WithField("XML1", "NGAY_RA", "202401010000")
             .WithField("XML1", "MA_LOAI_KCB", "99")
             .Build();
+        var intake = await IntakeAt(_province.Facilities()[2]);
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) }).ResponseAsync);
+            intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var violations = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations;
         Assert.Contains(violations, v => v.Field == "XML1.NGAY_RA" && v.Description.StartsWith("date_order:", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Field == "XML1.MA_LOAI_KCB" && v.Description.StartsWith("code_list:", StringComparison.Ordinal));
-        var lookup = await Assert.ThrowsAsync<RpcException>(() => hub.Intake.GetDossierStatusAsync(
+        var lookup = await Assert.ThrowsAsync<RpcException>(() => intake.GetDossierStatusAsync(
             new GetDossierStatusRequest { DossierId = $"{dossier.FacilityCode}:{dossier.MaLk}" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
         Assert.DoesNotContain(hub.Emulator.State.GetReceived(0, 100_000), r => r.MaLk == dossier.MaLk);
-    }
-
-    [Fact]
-    public async Task A_dossier_from_an_unregistered_facility_fails_its_precondition()
-    {
-        var stranger = _province.Facilities()[11];
-        var dossier = _dossiers.Create(NextCitizen(), stranger, "01", Arrival);
-
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) }).ResponseAsync);
-
-        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
-        var failure = error.GetRpcStatus()!.GetDetail<PreconditionFailure>();
-        Assert.Equal("facility_not_registered", Assert.Single(failure.Violations).Type);
     }
 
     [Fact]
@@ -136,10 +120,11 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     {
         var citizen = NextCitizen(insured: true);
         var facility = _province.Facilities()[3];
-        await hub.Intake.CheckInAsync(CheckIn(facility, "LK-CARD-A-" + citizen.Index,
+        var intake = await IntakeAt(facility);
+        await intake.CheckInAsync(CheckIn(facility, "LK-CARD-A-" + citizen.Index,
             new PatientIdentity { PersonalId = citizen.PersonalId, InsuranceCard = citizen.Card!.Number }));
 
-        var byCard = await hub.Intake.CheckInAsync(CheckIn(facility, "LK-CARD-B-" + citizen.Index,
+        var byCard = await intake.CheckInAsync(CheckIn(facility, "LK-CARD-B-" + citizen.Index,
             new PatientIdentity { InsuranceCard = citizen.Card.Number }));
 
         Assert.Equal(citizen.PersonalId, byCard.Person.PersonKey);
@@ -150,8 +135,9 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     public async Task An_unknown_card_alone_cannot_identify_a_patient()
     {
         var citizen = NextCitizen(insured: true);
+        var intake = await IntakeAt(_province.Facilities()[3]);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => hub.Intake.CheckInAsync(CheckIn(_province.Facilities()[3],
+        var error = await Assert.ThrowsAsync<RpcException>(() => intake.CheckInAsync(CheckIn(_province.Facilities()[3],
             "LK-UNKNOWN-CARD", new PatientIdentity { InsuranceCard = citizen.Card!.Number })).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
@@ -160,9 +146,11 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     [Fact]
     public async Task A_check_in_with_malformed_identifiers_lists_each_bad_field()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => hub.Intake.CheckInAsync(new CheckInRequest
+        var facility = _province.Facilities()[3];
+        var intake = await IntakeAt(facility);
+        var error = await Assert.ThrowsAsync<RpcException>(() => intake.CheckInAsync(new CheckInRequest
         {
-            FacilityCode = "7X001",
+            FacilityCode = facility.Code,
             MaLk = "",
             Patient = new PatientIdentity { PersonalId = "12345", InsuranceCard = "XX" },
             VisitType = "42",
@@ -172,7 +160,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).ToHashSet();
         Assert.Superset(new HashSet<string>
         {
-            "REQUEST.facility_code", "REQUEST.ma_lk", "REQUEST.visit_type", "REQUEST.arrival_time",
+            "REQUEST.ma_lk", "REQUEST.visit_type", "REQUEST.arrival_time",
             "REQUEST.patient.personal_id", "REQUEST.patient.insurance_card",
         }, fields);
     }
@@ -183,8 +171,9 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
         var dossier = _dossiers.Create(NextCitizen(), _province.Facilities()[4], "03", Arrival);
         hub.Emulator.State.ApplyFaults(new EmulatorFaultUpdate(OutageSeconds: 3));
 
-        var accepted = await hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) });
-        var status = await WaitForState(accepted.DossierId, DossierState.Acknowledged);
+        var intake = await IntakeAt(_province.Facilities()[4]);
+        var accepted = await intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) });
+        var status = await WaitForState(intake, accepted.DossierId, DossierState.Acknowledged);
 
         Assert.True(status.Attempts > 1, $"expected retries through the outage, saw {status.Attempts}");
         Assert.True(hub.Emulator.State.GetStats().FaultsInjected > 0);
@@ -196,12 +185,13 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
         var hostile = Encoding.UTF8.GetBytes(
             "<?xml version=\"1.0\"?><!DOCTYPE GIAMDINHHS [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><GIAMDINHHS>&x;</GIAMDINHHS>");
 
+        var intake = await IntakeAt(_province.Facilities()[0]);
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(hostile) }).ResponseAsync);
+            intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(hostile) }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.DoesNotContain("root:", error.Status.Detail, StringComparison.Ordinal);
-        var health = await new Health.HealthClient(hub.Channel).CheckAsync(new HealthCheckRequest());
+        var health = await new Health.HealthClient(hub.Clients.Channel).CheckAsync(new HealthCheckRequest());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }
 
@@ -210,8 +200,9 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     {
         var huge = new byte[33 * 1024 * 1024];
 
+        var intake = await IntakeAt(_province.Facilities()[0]);
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            hub.Intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(huge) }).ResponseAsync);
+            intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(huge) }).ResponseAsync);
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
     }
@@ -220,7 +211,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     public async Task A_facility_registration_is_read_back_without_its_gateway_password()
     {
         var facility = _province.Facilities()[5];
-        await hub.Facilities.RegisterFacilityAsync(new RegisterFacilityRequest
+        await hub.Clients.AdminFacilities.RegisterFacilityAsync(new RegisterFacilityRequest
         {
             FacilityCode = facility.Code,
             Name = facility.Name,
@@ -228,7 +219,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
             GatewayPassword = "s3cret-password",
         });
 
-        var read = await hub.Facilities.GetFacilityAsync(new GetFacilityRequest { FacilityCode = facility.Code });
+        var read = await hub.Clients.AdminFacilities.GetFacilityAsync(new GetFacilityRequest { FacilityCode = facility.Code });
 
         Assert.Equal(facility.Name, read.Name);
         Assert.Equal(facility.Code[..2], read.ProvinceCode);
@@ -257,12 +248,14 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
         }
     }
 
-    private async Task<DossierStatus> WaitForState(string dossierId, DossierState expected)
+    private Task<Intake.IntakeClient> IntakeAt(SyntheticFacility facility) => hub.Clients.IntakeForAsync(facility.Code, facility.Name);
+
+    private static async Task<DossierStatus> WaitForState(Intake.IntakeClient intake, string dossierId, DossierState expected)
     {
         DossierStatus? status = null;
         var reached = await Eventually.Until(async () =>
         {
-            status = await hub.Intake.GetDossierStatusAsync(new GetDossierStatusRequest { DossierId = dossierId });
+            status = await intake.GetDossierStatusAsync(new GetDossierStatusRequest { DossierId = dossierId });
             return status.State == expected;
         }, Patience);
         Assert.True(reached, $"{dossierId} did not reach {expected}; last state {status?.State}, error {status?.LastError}");

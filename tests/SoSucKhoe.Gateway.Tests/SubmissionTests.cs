@@ -137,6 +137,33 @@ public sealed class SubmissionTests
     }
 
     [Fact]
+    public async Task A_dossier_without_an_XML1_table_is_rejected()
+    {
+        await using var bed = await GatewayTestBed.StartAsync();
+        var document = Encoding.UTF8.GetString(TestDocuments.Dossier("LK-NO-XML1")).Replace("<LOAIHOSO>XML1</LOAIHOSO>", "<LOAIHOSO>XML2</LOAIHOSO>", StringComparison.Ordinal);
+
+        var result = await bed.Client.SendDossierAsync(bed.Submission(Encoding.UTF8.GetBytes(document)), CancellationToken.None);
+
+        Assert.Equal(GatewayOutcome.Rejected, result.Outcome);
+        Assert.Contains("XML1", result.ThongDiep, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_XML1_table_is_found_whatever_the_order_of_LOAIHOSO_and_NOIDUNGFILE()
+    {
+        await using var bed = await GatewayTestBed.StartAsync();
+        var text = Encoding.UTF8.GetString(TestDocuments.Dossier("LK-ORDERED"));
+        var start = text.IndexOf("<LOAIHOSO>XML1</LOAIHOSO>", StringComparison.Ordinal);
+        var reordered = text.Remove(start, "<LOAIHOSO>XML1</LOAIHOSO>".Length)
+            .Replace("</NOIDUNGFILE>", "</NOIDUNGFILE><LOAIHOSO>XML1</LOAIHOSO>", StringComparison.Ordinal);
+
+        var result = await bed.Client.SendDossierAsync(bed.Submission(Encoding.UTF8.GetBytes(reordered)), CancellationToken.None);
+
+        Assert.Equal(GatewayOutcome.Acknowledged, result.Outcome);
+        Assert.Equal("LK-ORDERED", Assert.Single(await bed.ReceivedAsync()).MaLk);
+    }
+
+    [Fact]
     public async Task Paths_and_loaiHoSo_come_from_configuration()
     {
         await using var bed = await GatewayTestBed.StartAsync(

@@ -72,24 +72,61 @@ internal static class DocumentInspector
 
     private static DocumentInspection InspectDossier(byte[] document, string maCskcb)
     {
-        if (Load(document) is not { } root)
+        // Streamed: a dossier carries every table as a large base64 text; only XML1's is materialized.
+        string? envelopeFacility = null;
+        string? xml1Base64 = null;
+        try
+        {
+            using var stream = new MemoryStream(document, writable: false);
+            using var reader = XmlReader.Create(stream, Settings);
+            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "GIAMDINHHS")
+            {
+                var rootName = reader.NodeType == XmlNodeType.Element ? reader.LocalName : "?";
+                return DocumentInspection.Fail($"Sai thẻ gốc {rootName}, cần GIAMDINHHS / wrong root {rootName}, expected GIAMDINHHS");
+            }
+
+            var section = string.Empty;
+            while (!reader.EOF)
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    reader.Read();
+                    continue;
+                }
+
+                if (reader.Depth == 1)
+                {
+                    section = reader.LocalName;
+                }
+
+                if (reader.Depth == 2 && section == "THONGTINDONVI" && reader.LocalName == "MACSKCB")
+                {
+                    envelopeFacility = reader.ReadElementContentAsString().Trim();
+                }
+                else if (reader.LocalName == "FILEHOSO")
+                {
+                    if (ReadFileHoSo(reader) is { Type: "XML1" } file && xml1Base64 is null)
+                    {
+                        xml1Base64 = file.Content;
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                }
+            }
+        }
+        catch (XmlException)
         {
             return DocumentInspection.Fail("fileHSBase64 không phải XML hợp lệ / fileHSBase64 is not well-formed XML");
         }
 
-        if (root.Name.LocalName != "GIAMDINHHS")
-        {
-            return DocumentInspection.Fail($"Sai thẻ gốc {root.Name.LocalName}, cần GIAMDINHHS / wrong root {root.Name.LocalName}, expected GIAMDINHHS");
-        }
-
-        var envelopeFacility = Child(root, "THONGTINDONVI") is { } unit ? Value(unit, "MACSKCB") : null;
-        if (envelopeFacility is null || !string.Equals(envelopeFacility, maCskcb, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(envelopeFacility) || !string.Equals(envelopeFacility, maCskcb, StringComparison.Ordinal))
         {
             return DocumentInspection.Fail("MACSKCB của hồ sơ không khớp maCSKCB / the envelope MACSKCB does not match maCSKCB");
         }
 
-        var xml1File = Descendants(root, "FILEHOSO").FirstOrDefault(f => Value(f, "LOAIHOSO") == "XML1");
-        if (xml1File is null || Value(xml1File, "NOIDUNGFILE") is not { } xml1Base64)
+        if (string.IsNullOrWhiteSpace(xml1Base64))
         {
             return DocumentInspection.Fail("Thiếu bảng XML1 / the XML1 table is missing");
         }
@@ -125,6 +162,48 @@ internal static class DocumentInspector
 
         var person = Value(summary, "SO_CCCD") ?? Value(summary, "MA_THE_BHYT");
         return new DocumentInspection(new DocumentFacts([maLk], person), null);
+    }
+
+    /// <summary>
+    /// Reads one FILEHOSO (the reader on its start tag) and leaves the reader after its end tag. The content is kept only for an
+    /// XML1 table (or while the type is not yet known, when NOIDUNGFILE comes before LOAIHOSO).
+    /// </summary>
+    private static (string? Type, string? Content) ReadFileHoSo(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return (null, null);
+        }
+
+        var depth = reader.Depth;
+        string? type = null;
+        string? content = null;
+        reader.Read();
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                reader.Read();
+                continue;
+            }
+
+            switch (reader.LocalName)
+            {
+                case "LOAIHOSO":
+                    type = reader.ReadElementContentAsString().Trim();
+                    break;
+                case "NOIDUNGFILE" when type is null or "XML1":
+                    content = reader.ReadElementContentAsString();
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        reader.Read();
+        return (type, type == "XML1" ? content : null);
     }
 
     private static XElement? Load(byte[] bytes)

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 
 namespace SoSucKhoe.GatewayEmulator;
 
@@ -17,6 +15,9 @@ internal sealed class EmulatorRequestHandler(
     private const int MaxReceivedPage = 10_000;
     private readonly EmulatorOptions _options = options.Value;
 
+    /// <summary>The base64 document may be fully percent-encoded (three bytes a character) plus the other fields.</summary>
+    private int MaxBodyBytes => (int)Math.Min(int.MaxValue - 1024, (3L * _options.MaxDocumentBase64Length) + 65_536);
+
     public async Task TakeTokenAsync(HttpContext context)
     {
         if (!await PassFaultsAsync(context).ConfigureAwait(false))
@@ -24,7 +25,7 @@ internal sealed class EmulatorRequestHandler(
             return;
         }
 
-        var form = await ReadFormAsync(context).ConfigureAwait(false);
+        using var form = await ReadFormAsync(context).ConfigureAwait(false);
         if (form is null)
         {
             await RefuseTokenAsync(context, StatusCodes.Status400BadRequest, EmulatorResultCodes.Invalid,
@@ -32,8 +33,8 @@ internal sealed class EmulatorRequestHandler(
             return;
         }
 
-        var username = Field(form, "username");
-        var password = Field(form, "password");
+        var username = form.Text("username");
+        var password = form.Text("password");
         if (username is null || password is null)
         {
             await RefuseTokenAsync(context, StatusCodes.Status400BadRequest, EmulatorResultCodes.Invalid,
@@ -81,7 +82,7 @@ internal sealed class EmulatorRequestHandler(
             return;
         }
 
-        var form = await ReadFormAsync(context).ConfigureAwait(false);
+        using var form = await ReadFormAsync(context).ConfigureAwait(false);
         if (form is null)
         {
             await RejectAsync(context, kind,
@@ -89,7 +90,7 @@ internal sealed class EmulatorRequestHandler(
             return;
         }
 
-        var username = Field(form, "username");
+        var username = form.Text("username");
         var token = state.Tokens.Find(context.Request.Headers["accessToken"].ToString());
         if (token is null || username is null || !string.Equals(token.Username, username, StringComparison.Ordinal))
         {
@@ -111,30 +112,25 @@ internal sealed class EmulatorRequestHandler(
         }
 
         var expectedLoaiHoSo = kind == ReceivedKind.CheckIn ? _options.CheckInLoaiHoSo : _options.DossierLoaiHoSo;
-        var loaiHoSo = Field(form, "loaiHoSo");
+        var loaiHoSo = form.Text("loaiHoSo");
         if (!string.Equals(loaiHoSo, expectedLoaiHoSo, StringComparison.Ordinal))
         {
             await RejectAsync(context, kind, $"loaiHoSo phải là {expectedLoaiHoSo} / loaiHoSo must be {expectedLoaiHoSo}").ConfigureAwait(false);
             return;
         }
 
-        var maTinh = Field(form, "maTinh");
-        var maCskcb = Field(form, "maCSKCB");
-        var fileBase64 = Field(form, "fileHSBase64");
-        if (maTinh is null || maCskcb is null || fileBase64 is null)
+        var maTinh = form.Text("maTinh");
+        var maCskcb = form.Text("maCSKCB");
+        if (maTinh is null || maCskcb is null)
         {
-            await RejectAsync(context, kind, "Thiếu maTinh, maCSKCB hoặc fileHSBase64 / maTinh, maCSKCB or fileHSBase64 is missing").ConfigureAwait(false);
+            await RejectAsync(context, kind, "Thiếu maTinh hoặc maCSKCB / maTinh or maCSKCB is missing").ConfigureAwait(false);
             return;
         }
 
-        byte[] document;
-        try
+        var document = form.Base64("fileHSBase64");
+        if (document is null || document.Length == 0)
         {
-            document = Convert.FromBase64String(fileBase64);
-        }
-        catch (FormatException)
-        {
-            await RejectAsync(context, kind, "fileHSBase64 không phải base64 / fileHSBase64 is not base64").ConfigureAwait(false);
+            await RejectAsync(context, kind, "Thiếu fileHSBase64 hoặc không phải base64 / fileHSBase64 is missing or not base64").ConfigureAwait(false);
             return;
         }
 
@@ -237,31 +233,8 @@ internal sealed class EmulatorRequestHandler(
         return true;
     }
 
-    private async Task<Dictionary<string, StringValues>?> ReadFormAsync(HttpContext context)
-    {
-        var contentType = context.Request.ContentType;
-        if (contentType is null || !contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var reader = new FormReader(context.Request.Body, Encoding.UTF8)
-            {
-                ValueLengthLimit = _options.MaxDocumentBase64Length,
-                ValueCountLimit = 64,
-            };
-            return await reader.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-    }
-
-    private static string? Field(Dictionary<string, StringValues> form, string name) =>
-        form.TryGetValue(name, out var values) && values.Count == 1 && !string.IsNullOrWhiteSpace(values[0]) ? values[0]!.Trim() : null;
+    private Task<FormBody?> ReadFormAsync(HttpContext context) =>
+        FormBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
 
     private async Task RejectAsync(HttpContext context, ReceivedKind kind, string message)
     {

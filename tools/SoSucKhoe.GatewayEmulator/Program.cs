@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using SoSucKhoe.GatewayEmulator;
 
 // Standalone gateway emulator: dotnet run -- --urls http://127.0.0.1:5090 (the default when no URL is configured).
-// Settings: section "Emulator" (see EmulatorOptions), e.g. --Emulator:Accounts:70001=secret --Emulator:Faults:ErrorRate=0.05;
+// No appsettings.json on purpose: the project is also referenced as a library, and its content files would land in the host's
+// output. Settings: section "Emulator" (see EmulatorOptions), e.g. --Emulator:Accounts:70001=secret --Emulator:Faults:ErrorRate=0.05;
 // the route prefix: --Emulator:Prefix=/gateway.
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -10,6 +11,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls("http://127.0.0.1:5090");
 }
 
+// Per-request framework logs would dominate at load-test rates; configuration can still lower the level again.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddGatewayEmulator(options => builder.Configuration.GetSection("Emulator").Bind(options));
 
 var app = builder.Build();

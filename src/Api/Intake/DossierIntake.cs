@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
 using SoSucKhoe.Api.Errors;
+using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
@@ -25,13 +26,14 @@ public sealed partial class DossierIntake(
     DossierValidationOptions validationOptions,
     DossierReaderOptions readerOptions,
     PersonResolver persons,
+    Authorizer authorizer,
     TimeProvider time,
     ILogger<DossierIntake> logger)
 {
     private const int MaxMaLkLength = 100;
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
 
-    public async Task<SubmitDossierResponse> SubmitAsync(ByteString document)
+    public async Task<SubmitDossierResponse> SubmitAsync(ByteString document, CallerPrincipal caller)
     {
         if (document.IsEmpty)
         {
@@ -40,6 +42,12 @@ public sealed partial class DossierIntake(
 
         var read = DossierReader.ReadDossier(document.Memory, readerOptions);
         var dossier = read.Dossier;
+        if (dossier is { FacilityCode.Length: > 0 })
+        {
+            // A facility submits only its own dossiers; the tables' MA_CSKCB must match the envelope (facility_mismatch).
+            await authorizer.EnsureFacilityAsync(caller, dossier.FacilityCode);
+        }
+
         var violations = read.Violations.Count > 0 || dossier is null
             ? read.Violations
             : validator.Validate(dossier, time.GetUtcNow());

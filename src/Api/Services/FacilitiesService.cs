@@ -1,5 +1,7 @@
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
+using SoSucKhoe.Api.Security;
+using SoSucKhoe.Audit;
 using SoSucKhoe.Api.V1;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
@@ -9,7 +11,7 @@ using static Google.Protobuf.WellKnownTypes.Timestamp;
 namespace SoSucKhoe.Api.Services;
 
 /// <summary>The facility registry (proto service sosuckhoe.v1.Facilities).</summary>
-public sealed class FacilitiesService(IGrainFactory grains) : V1.Facilities.FacilitiesBase
+public sealed class FacilitiesService(IGrainFactory grains, IAuditTrail audit, TimeProvider time) : V1.Facilities.FacilitiesBase
 {
     public override async Task<Facility> RegisterFacility(RegisterFacilityRequest request, ServerCallContext context)
     {
@@ -48,13 +50,28 @@ public sealed class FacilitiesService(IGrainFactory grains) : V1.Facilities.Faci
             throw ApiErrors.InvalidArgument("The facility registration is invalid", violations);
         }
 
-        var view = await grains.GetGrain<IFacilityGrain>(code.Value).Register(new FacilityRegistration(
+        var facility = grains.GetGrain<IFacilityGrain>(code.Value);
+        var existed = await facility.GetView() is not null;
+        var view = await facility.Register(new FacilityRegistration(
             code.Value,
             request.Name.Trim(),
             province,
             string.IsNullOrEmpty(request.DistrictCode) ? null : request.DistrictCode,
             string.IsNullOrEmpty(request.GatewayUsername) ? null : request.GatewayUsername,
             string.IsNullOrEmpty(request.GatewayPassword) ? null : request.GatewayPassword));
+        var caller = CallerPrincipal.From(context);
+        await audit.AppendAsync(new Audit.AuditEntry
+        {
+            OccurredAt = time.GetUtcNow(),
+            Action = existed ? AuditActions.FacilityUpdated : AuditActions.FacilityRegistered,
+            ActorRole = caller.RoleName,
+            ActorId = caller.KeyId,
+            FacilityCode = view.FacilityCode,
+            ProvinceCode = view.ProvinceCode,
+            Outcome = AuditOutcomes.Ok,
+            Details = (existed ? "Registration updated" : "Facility registered")
+                + (string.IsNullOrEmpty(request.GatewayUsername) ? "." : "; gateway account set."),
+        }, context.CancellationToken);
         return ToMessage(view);
     }
 

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using SoSucKhoe.Api.Intake;
+using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
 
 namespace SoSucKhoe.Api.Services;
@@ -11,7 +12,7 @@ public sealed class IntakeService(DossierIntake intake) : V1.Intake.IntakeBase
         intake.CheckInAsync(request);
 
     public override Task<SubmitDossierResponse> SubmitDossier(SubmitDossierRequest request, ServerCallContext context) =>
-        intake.SubmitAsync(request.Document);
+        intake.SubmitAsync(request.Document, CallerPrincipal.From(context));
 
     public override Task<DossierStatus> GetDossierStatus(GetDossierStatusRequest request, ServerCallContext context) =>
         intake.GetStatusAsync(request);

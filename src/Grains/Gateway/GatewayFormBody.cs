@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 
 namespace SoSucKhoe.Grains.Gateway;
@@ -21,40 +22,43 @@ internal static class GatewayFormBody
         builder.Append(Uri.EscapeDataString(documentField)).Append('=');
         var head = Encoding.ASCII.GetBytes(builder.ToString());
 
-        var base64 = Convert.ToBase64String(document);
-        var escapes = 0;
-        foreach (var c in base64)
+        // Encode once, then copy while escaping the three base64 characters that are not form-safe.
+        var encodedLength = Base64.GetMaxEncodedToUtf8Length(document.Length);
+        var scratch = new byte[encodedLength];
+        Base64.EncodeToUtf8(document, scratch, out _, out var written);
+        var encoded = scratch.AsSpan(0, written);
+        var escapes = encoded.Count((byte)'+') + encoded.Count((byte)'/') + encoded.Count((byte)'=');
+
+        var body = new byte[head.Length + written + (2 * escapes)];
+        head.CopyTo(body, 0);
+        if (escapes == 0)
         {
-            if (c is '+' or '/' or '=')
-            {
-                escapes++;
-            }
+            encoded.CopyTo(body.AsSpan(head.Length));
+            return body;
         }
 
-        var body = new byte[head.Length + base64.Length + (2 * escapes)];
-        head.CopyTo(body, 0);
         var at = head.Length;
-        foreach (var c in base64)
+        foreach (var b in encoded)
         {
-            switch (c)
+            switch (b)
             {
-                case '+':
+                case (byte)'+':
                     body[at++] = (byte)'%';
                     body[at++] = (byte)'2';
                     body[at++] = (byte)'B';
                     break;
-                case '/':
+                case (byte)'/':
                     body[at++] = (byte)'%';
                     body[at++] = (byte)'2';
                     body[at++] = (byte)'F';
                     break;
-                case '=':
+                case (byte)'=':
                     body[at++] = (byte)'%';
                     body[at++] = (byte)'3';
                     body[at++] = (byte)'D';
                     break;
                 default:
-                    body[at++] = (byte)c;
+                    body[at++] = b;
                     break;
             }
         }

@@ -4,6 +4,8 @@ using Orleans.Configuration;
 using Serilog;
 using Serilog.Formatting.Compact;
 using SoSucKhoe.Api;
+using SoSucKhoe.Api.Security;
+using SoSucKhoe.Silo.Audit;
 using SoSucKhoe.GatewayEmulator;
 using SoSucKhoe.Grains;
 using SoSucKhoe.Interop;
@@ -42,7 +44,27 @@ public static class HubHost
             kestrel.Limits.MaxRequestBodySize = hub.MaxMessageBytes + (64 * 1024);
         });
 
-        builder.UseOrleans(silo => ConfigureSilo(silo, hub));
+        var cluster = string.Equals(hub.Profile, "cluster", StringComparison.OrdinalIgnoreCase);
+        var dataDirectory = Path.GetFullPath(hub.DataDirectory);
+        var connection = cluster
+            ? hub.PostgresConnectionString ?? throw new InvalidOperationException("The cluster profile needs Hub:PostgresConnectionString.")
+            : EmbeddedStorage.Prepare(dataDirectory);
+        if (cluster)
+        {
+            PostgresStorage.ApplySchemaAsync(connection).GetAwaiter().GetResult();
+            var subjectKey = builder.Configuration["Security:AuditSubjectKey"]
+                ?? throw new InvalidOperationException("The cluster profile needs Security:AuditSubjectKey (a secret of 32+ characters).");
+            builder.Services.AddPostgresAuditTrail(connection, subjectKey);
+        }
+        else
+        {
+            builder.Services.AddSqliteAuditTrail(connection,
+                AuditSubjectKeyFile.LoadOrCreate(Path.Combine(dataDirectory, AuditSubjectKeyFile.DefaultFileName)));
+            builder.Services.PostConfigure<SecurityOptions>(options =>
+                options.GeneratedAdminKeyFile ??= Path.Combine(dataDirectory, "admin.key"));
+        }
+
+        builder.UseOrleans(silo => ConfigureSilo(silo, hub, cluster, connection));
         builder.Services.AddSoSucKhoeGrains(builder.Configuration);
         builder.Services.AddSoSucKhoeApi(builder.Configuration, hub.MaxMessageBytes);
         if (hub.HostGatewayEmulator)
@@ -61,13 +83,10 @@ public static class HubHost
         return app;
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, HubOptions hub)
+    private static void ConfigureSilo(ISiloBuilder silo, HubOptions hub, bool cluster, string connection)
     {
-        if (string.Equals(hub.Profile, "cluster", StringComparison.OrdinalIgnoreCase))
+        if (cluster)
         {
-            var connection = hub.PostgresConnectionString
-                ?? throw new InvalidOperationException("The cluster profile needs Hub:PostgresConnectionString.");
-            PostgresStorage.ApplySchemaAsync(connection).GetAwaiter().GetResult();
             silo.Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = hub.ClusterId;
@@ -80,8 +99,6 @@ public static class HubHost
         }
         else
         {
-            var dataDirectory = Path.GetFullPath(hub.DataDirectory);
-            var connection = EmbeddedStorage.Prepare(dataDirectory);
             silo.UseLocalhostClustering(siloPort: hub.SiloPort, gatewayPort: hub.GatewayPort);
             silo.Configure<EndpointOptions>(options =>
             {

@@ -1,0 +1,71 @@
+using Google.Protobuf.Reflection;
+using SoSucKhoe.Api.V1;
+using SoSucKhoe.Episodes;
+using SoSucKhoe.Security;
+
+namespace SoSucKhoe.Api.Security;
+
+/// <summary>
+/// The one place where access is decided: a rule for every RPC the hub serves. A method without a rule is refused (deny by
+/// default), and the security tests fail for any RPC of the contract that has no rule here.
+/// </summary>
+public sealed class AccessPolicy
+{
+    private readonly Dictionary<string, AccessRule> _rules = new(StringComparer.Ordinal);
+
+    public AccessPolicy()
+    {
+        // Health and reflection describe the service, never data: open to load balancers and generic clients.
+        Public("/grpc.health.v1.Health/Check");
+        Public("/grpc.health.v1.Health/Watch");
+        Public("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo");
+        Public("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo");
+
+        var intake = IntakeReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Intake");
+        Rule<CheckInRequest>(intake, "CheckIn", [CallerRole.Facility], r => ResourceScope.Facility(r.FacilityCode));
+        ServiceChecked(intake, "SubmitDossier", [CallerRole.Facility]);
+        Rule<GetDossierStatusRequest>(intake, "GetDossierStatus", [CallerRole.Facility, CallerRole.Admin],
+            r => ResourceScope.Facility(EpisodeKey.TryParse(r.DossierId, out var facility, out _) ? facility : string.Empty));
+
+        var facilities = FacilitiesReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Facilities");
+        Rule<RegisterFacilityRequest>(facilities, "RegisterFacility", [CallerRole.Province, CallerRole.Admin],
+            r => ResourceScope.Province(r.ProvinceCode.Length > 0 ? r.ProvinceCode : Prefix(r.FacilityCode)));
+        Rule<GetFacilityRequest>(facilities, "GetFacility", [CallerRole.Facility, CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
+
+        var credentials = CredentialsReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Credentials");
+        Rule<IssueFacilityKeyRequest>(credentials, "IssueFacilityKey", [CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
+        Rule<RotateFacilityKeyRequest>(credentials, "RotateFacilityKey", [CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
+        Rule<IssueProvinceKeyRequest>(credentials, "IssueProvinceKey", [CallerRole.Admin], null);
+        Rule<IssueAdminKeyRequest>(credentials, "IssueAdminKey", [CallerRole.Admin], null);
+        ServiceChecked(credentials, "RevokeKey", [CallerRole.Province, CallerRole.Admin]);
+        Rule<ListFacilityKeysRequest>(credentials, "ListFacilityKeys", [CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
+
+        var audit = AuditReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Audit");
+        ServiceChecked(audit, "ListAuditEntries", [CallerRole.Province, CallerRole.Admin]);
+    }
+
+    /// <summary>Every gRPC path that has a rule.</summary>
+    public IReadOnlyCollection<string> Methods => _rules.Keys;
+
+    /// <summary>The rule of a gRPC path ("/package.Service/Method"), or null.</summary>
+    public AccessRule? Find(string method) => _rules.GetValueOrDefault(method);
+
+    /// <summary>The gRPC path of a method descriptor.</summary>
+    public static string PathOf(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
+
+    private void Public(string path) => _rules.Add(path, new AccessRule(new HashSet<CallerRole>(), null, false));
+
+    private void Rule<TRequest>(ServiceDescriptor service, string method, CallerRole[] roles, Func<TRequest, ResourceScope>? resource) =>
+        _rules.Add(PathOf(Method(service, method)), new AccessRule(
+            new HashSet<CallerRole>(roles),
+            resource is null ? null : request => resource((TRequest)request),
+            false));
+
+    private void ServiceChecked(ServiceDescriptor service, string method, CallerRole[] roles) =>
+        _rules.Add(PathOf(Method(service, method)), new AccessRule(new HashSet<CallerRole>(roles), null, true));
+
+    private static MethodDescriptor Method(ServiceDescriptor service, string name) =>
+        service.FindMethodByName(name) ?? throw new InvalidOperationException($"{service.FullName} has no method {name}.");
+
+    private static string Prefix(string code) => code.Length >= 2 ? code[..2] : code;
+}

@@ -1,0 +1,45 @@
+using Grpc.Core;
+using SoSucKhoe.Security;
+
+namespace SoSucKhoe.Api.Security;
+
+/// <summary>Turns the <c>authorization: Bearer &lt;key&gt;</c> metadata of a call into a principal, or refuses the call.</summary>
+public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, TimeProvider time)
+{
+    public async Task<CallerPrincipal> AuthenticateAsync(Metadata headers)
+    {
+        var header = headers.GetValue("authorization");
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Refuse("Credentials are required: send the API key as 'authorization: Bearer <key>'.");
+        }
+
+        var key = header[7..].Trim();
+        if (cache.TryGet(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (!ApiKeys.TryParse(key, out var keyId, out var secret))
+        {
+            throw Refuse("The API key is malformed.");
+        }
+
+        var record = await grains.GetGrain<ICredentialGrain>(keyId).Get();
+        if (record is null || !ApiKeys.Verify(record, secret))
+        {
+            throw Refuse("The API key is not known to the hub.");
+        }
+
+        if (!record.IsActiveAt(time.GetUtcNow()))
+        {
+            throw Refuse("The API key was revoked or has expired.");
+        }
+
+        var principal = new CallerPrincipal(record.Role, record.Scope, record.KeyId);
+        cache.Add(key, principal, record.NotAfter);
+        return principal;
+    }
+
+    private static RpcException Refuse(string message) => new(new Status(StatusCode.Unauthenticated, message));
+}

@@ -1,0 +1,3 @@
+global using Serilog;
+global using Serilog.Events;
+global using SoSucKhoe.Silo.Logging;
