@@ -39,9 +39,14 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<DossierReaderOptions>().Bind(configuration.GetSection("Reader"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DossierValidationOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DossierReaderOptions>>().Value);
-        services.AddSingleton(sp => CreateValidator(
-            sp.GetRequiredService<IOptions<CatalogueOptions>>().Value,
-            sp.GetRequiredService<DossierValidationOptions>()));
+        services.AddSingleton(sp => LoadCatalogues(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var catalogues = sp.GetRequiredService<Catalogues>();
+            return new DossierValidator(sp.GetRequiredService<DossierValidationOptions>(), catalogues.FieldRules, catalogues.Icd,
+                catalogues.SexRestrictions);
+        });
+        services.AddOptions<HealthBookOptions>().Bind(configuration.GetSection(HealthBookOptions.SectionName));
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<CredentialCache>();
@@ -62,12 +67,13 @@ public static class ApiServiceCollectionExtensions
         endpoints.MapGrpcService<FacilitiesService>().RequireHost(host);
         endpoints.MapGrpcService<CredentialsService>().RequireHost(host);
         endpoints.MapGrpcService<AuditService>().RequireHost(host);
+        endpoints.MapGrpcService<HealthBookService>().RequireHost(host);
         endpoints.MapGrpcReflectionService().RequireHost(host);
         endpoints.MapGrpcHealthChecksService().RequireHost(host);
         return endpoints;
     }
 
-    private static DossierValidator CreateValidator(CatalogueOptions catalogues, DossierValidationOptions options)
+    private static Catalogues LoadCatalogues(CatalogueOptions catalogues)
     {
         var fieldRules = CatalogueOptions.Resolve(catalogues.FieldRules)
             ?? throw new InvalidOperationException(
@@ -83,6 +89,6 @@ public static class ApiServiceCollectionExtensions
         var female = CatalogueOptions.Resolve(catalogues.Icd10FemaleOnly);
         var male = CatalogueOptions.Resolve(catalogues.Icd10MaleOnly);
         var sexRules = female is null && male is null ? null : IcdSexRestrictions.Load(female, male);
-        return new DossierValidator(options, FieldRuleCatalogue.Load(fieldRules), icd, sexRules);
+        return new Catalogues(FieldRuleCatalogue.Load(fieldRules), icd, sexRules);
     }
 }

@@ -7,10 +7,18 @@ namespace SoSucKhoe.EndToEnd.Tests;
 public sealed class HubProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private HubProcess(Process process) => _process = process;
+    private HubProcess(Process process, System.Collections.Concurrent.ConcurrentQueue<string> output)
+    {
+        _process = process;
+        _output = output;
+    }
 
-    public static async Task<HubProcess> StartAsync(HubSettings settings, TimeSpan timeout)
+    /// <summary>Everything the process wrote to standard output and standard error so far.</summary>
+    public string Output => string.Join('\n', _output);
+
+    public static async Task<HubProcess> StartAsync(HubSettings settings, TimeSpan timeout, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -19,17 +27,18 @@ public sealed class HubProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(SiloAssembly());
-        foreach (var argument in settings.ToArguments())
+        foreach (var argument in settings.ToArguments().Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
 
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var process = Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var hub = new HubProcess(process);
+        var hub = new HubProcess(process, output);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var healthy = await Eventually.Until(async () =>
         {
@@ -75,6 +84,14 @@ public sealed class HubProcess : IDisposable
     {
         Kill();
         _process.Dispose();
+    }
+
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, string? line)
+    {
+        if (line is not null && output.Count < 200_000)
+        {
+            output.Enqueue(line);
+        }
     }
 
     private static string SiloAssembly()

@@ -30,13 +30,17 @@ public sealed class HubSettings
 
     public int SiloPort { get; }
 
-    public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
+    /// <summary>A PFX with the server certificate: gRPC is then served over TLS (and accepts client certificates).</summary>
+    public string? TlsCertificatePath { get; init; }
+
+    public Uri GrpcAddress => new($"{(TlsCertificatePath is null ? "http" : "https")}://127.0.0.1:{GrpcPort}");
 
     public Uri HttpAddress => new($"http://127.0.0.1:{HttpPort}");
 
     /// <summary>Command-line arguments for <c>HubHost.Build</c> or the silo executable.</summary>
     public string[] ToArguments() =>
     [
+        .. TlsCertificatePath is null ? Array.Empty<string>() : [$"--Hub:TlsCertificatePath={TlsCertificatePath}", "--Hub:TlsCertificatePassword=test"],
         $"--Hub:GrpcUrl={GrpcAddress}",
         $"--Hub:HttpUrl={HttpAddress}",
         $"--Hub:SiloPort={SiloPort}",

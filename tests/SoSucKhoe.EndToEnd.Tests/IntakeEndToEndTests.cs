@@ -20,7 +20,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     private static readonly DateTimeOffset Arrival = new(2025, 4, 7, 7, 30, 0, TimeSpan.FromHours(7));
     private static int s_citizen;
     private readonly ProvinceGenerator _province = new(seed: 4242, new ProvinceOptions { FacilityCount = 12, CitizenCount = 5_000 });
-    private readonly DossierFactory _dossiers = new(seed: 99);
+    private static readonly DossierFactory s_dossiers = new(seed: 99);
 
     public async Task InitializeAsync()
     {
@@ -42,7 +42,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     {
         var citizen = NextCitizen(insured: true);
         var facility = _province.Facilities()[0];
-        var episode = _dossiers.CreateEpisode(citizen, facility, "01", Arrival);
+        var episode = s_dossiers.CreateEpisode(citizen, facility, "01", Arrival);
 
         var intake = await IntakeAt(facility);
         var checkIn = await intake.CheckInAsync(new CheckInRequest
@@ -77,7 +77,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     [Fact]
     public async Task Sending_the_same_bytes_again_returns_the_earlier_answer_marked_duplicate()
     {
-        var dossier = _dossiers.Create(NextCitizen(), _province.Facilities()[1], "01", Arrival);
+        var dossier = s_dossiers.Create(NextCitizen(), _province.Facilities()[1], "01", Arrival);
         var request = new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) };
         var intake = await IntakeAt(_province.Facilities()[1]);
 
@@ -95,7 +95,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     [Fact]
     public async Task An_invalid_dossier_is_refused_with_every_violation_and_nothing_is_stored_or_forwarded()
     {
-        var dossier = _dossiers.Create(NextCitizen(), _province.Facilities()[2], "01", Arrival)
+        var dossier = s_dossiers.Create(NextCitizen(), _province.Facilities()[2], "01", Arrival)
             .Mutate()
             .WithField("XML1", "NGAY_RA", "202401010000")
             .WithField("XML1", "MA_LOAI_KCB", "99")
@@ -168,7 +168,7 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     [Fact]
     public async Task A_gateway_outage_delays_forwarding_but_the_dossier_is_accepted_and_later_acknowledged()
     {
-        var dossier = _dossiers.Create(NextCitizen(), _province.Facilities()[4], "03", Arrival);
+        var dossier = s_dossiers.Create(NextCitizen(), _province.Facilities()[4], "03", Arrival);
         hub.Emulator.State.ApplyFaults(new EmulatorFaultUpdate(OutageSeconds: 3));
 
         var intake = await IntakeAt(_province.Facilities()[4]);

@@ -27,6 +27,15 @@ public static class ApiErrors
             });
         }
 
+        if (violations.Count > MaxReportedViolations)
+        {
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
+            {
+                Field = "REQUEST.document",
+                Description = $"{ViolationRules.TooManyViolations}: {violations.Count - MaxReportedViolations} more violations were not listed.",
+            });
+        }
+
         var message = $"{summary} ({violations.Count} violation{(violations.Count == 1 ? string.Empty : "s")}; "
             + $"first: {Describe(violations.First())})";
         return Build(Code.InvalidArgument, message, badRequest);

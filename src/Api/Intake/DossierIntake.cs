@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
+using SoSucKhoe.Api.Book;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
@@ -27,6 +28,7 @@ public sealed partial class DossierIntake(
     DossierReaderOptions readerOptions,
     PersonResolver persons,
     Authorizer authorizer,
+    Catalogues catalogues,
     TimeProvider time,
     ILogger<DossierIntake> logger)
 {
@@ -66,17 +68,21 @@ public sealed partial class DossierIntake(
         await ClaimEpisodeAsync(facility.FacilityCode, maLk, resolution.PersonKey);
 
         var hash = DossierHash.Compute(document.Span);
+        var dossierId = EpisodeKey.Create(facility.FacilityCode, maLk);
+        var arrival = summary.NgayVao?.Value ?? time.GetUtcNow();
         var acceptance = await grains.GetGrain<IPatientGrain>(resolution.PersonKey).SubmitDossier(new DossierSubmission(
             facility.FacilityCode,
             facility.ProvinceCode,
             maLk,
             summary.MaLoaiKcb ?? string.Empty,
-            summary.NgayVao?.Value ?? time.GetUtcNow(),
+            arrival,
             summary.NgayRa?.Value,
             hash,
             document.ToByteArray(),
             resolution.InsuranceNumbers,
-            summary.MaBenhChinh));
+            summary.MaBenhChinh,
+            BookProjector.ProjectVisit(dossier, hash, 0, catalogues.Icd),
+            BookProjector.ProjectAdministrative(dossier, dossierId, arrival)));
         await persons.LearnAsync(resolution);
 
         return new SubmitDossierResponse
@@ -162,7 +168,7 @@ public sealed partial class DossierIntake(
             Person = ToPerson(resolution.PersonKey),
             Encounter = ToProto(outcome.Encounter),
             Created = outcome.Created,
-            CheckInDocumentQueued = bytes is not null,
+            CheckInDocumentQueued = outcome.DocumentQueued,
         };
     }
 
@@ -219,6 +225,27 @@ public sealed partial class DossierIntake(
         return message;
     }
 
+    public async Task<CancelEpisodeResponse> CancelAsync(CancelEpisodeRequest request)
+    {
+        if (!EpisodeKey.TryParse(request.DossierId, out var facilityCode, out var maLk))
+        {
+            throw ApiErrors.InvalidArgument("REQUEST", "dossier_id", ViolationRules.Required, "dossier_id must be \"<MA_CSKCB>:<MA_LK>\".");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500 || request.Reason.Any(char.IsControl))
+        {
+            throw ApiErrors.InvalidArgument("REQUEST", "reason", ViolationRules.Required, "reason is required: 1 to 500 printable characters.");
+        }
+
+        var personKey = await grains.GetGrain<IEpisodeGrain>(EpisodeKey.Create(facilityCode, maLk)).GetPersonKey();
+        if (personKey is null || !await grains.GetGrain<IPatientGrain>(personKey).CancelEpisode(facilityCode, maLk, request.Reason.Trim()))
+        {
+            throw ApiErrors.NotFound($"No episode {request.DossierId} is known to the hub.", "dossier", request.DossierId);
+        }
+
+        return new CancelEpisodeResponse { DossierId = EpisodeKey.Create(facilityCode, maLk) };
+    }
+
     private async Task<FacilityView> RequireFacilityAsync(string facilityCode) =>
         await grains.GetGrain<IFacilityGrain>(facilityCode).GetView()
         ?? throw ApiErrors.FailedPrecondition($"Facility {facilityCode} is not registered with the hub.",
@@ -264,7 +291,7 @@ public sealed partial class DossierIntake(
         return new PersonResolver.Identifiers(personalId, other, cards);
     }
 
-    private static PersonResolver.Identifiers ReadIdentity(PatientIdentity? identity, List<Violation> violations)
+    internal static PersonResolver.Identifiers ReadIdentity(PatientIdentity? identity, List<Violation> violations)
     {
         PersonalId? personalId = null;
         IdentityDocumentNumber? other = null;

@@ -62,9 +62,9 @@ public sealed class PersonResolver(IGrainFactory grains)
         if (numbers.Count > 0)
         {
             throw ApiErrors.FailedPrecondition(
-                "The insurance card is not yet linked to a person: identify the patient by personal ID number once.",
+                "The insurance card is not yet linked to a person: identify the patient once by personal ID number (or old ID / passport) together with the card.",
                 "person_unresolved", table + ".insurance_card",
-                "The hub has never seen this card together with a personal ID number.");
+                "The hub has never seen this card together with another identifier of the person.");
         }
 
         throw ApiErrors.InvalidArgument(table, table == "REQUEST" ? "patient" : "SO_CCCD", ViolationRules.Required,

@@ -51,7 +51,7 @@ public sealed class AccessInterceptor(
             return;
         }
 
-        var caller = await authenticator.AuthenticateAsync(context.RequestHeaders);
+        var caller = await authenticator.AuthenticateAsync(context);
         if (rule is null)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied, "This RPC has no access rule and is refused."));

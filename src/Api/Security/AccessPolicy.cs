@@ -27,6 +27,16 @@ public sealed class AccessPolicy
         Rule<GetDossierStatusRequest>(intake, "GetDossierStatus", [CallerRole.Facility, CallerRole.Admin],
             r => ResourceScope.Facility(EpisodeKey.TryParse(r.DossierId, out var facility, out _) ? facility : string.Empty));
 
+        Rule<CancelEpisodeRequest>(intake, "CancelEpisode", [CallerRole.Facility],
+            r => ResourceScope.Facility(EpisodeKey.TryParse(r.DossierId, out var facility, out _) ? facility : string.Empty));
+
+        var book = HealthbookReflection.Descriptor.FindTypeByName<ServiceDescriptor>("HealthBook");
+        Rule<GetHealthBookRequest>(book, "GetHealthBook", [CallerRole.Facility], r => ResourceScope.Facility(r.FacilityCode));
+        ServiceChecked(book, "ListAccessLog", [CallerRole.Facility, CallerRole.Admin]);
+        Rule<ExportEpisodeRequest>(book, "ExportEpisode", [CallerRole.Facility], r => ResourceScope.Facility(r.FacilityCode));
+        Rule<ListFacilityReExamsRequest>(book, "ListFacilityReExams", [CallerRole.Facility, CallerRole.Admin],
+            r => ResourceScope.Facility(r.FacilityCode));
+
         var facilities = FacilitiesReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Facilities");
         Rule<RegisterFacilityRequest>(facilities, "RegisterFacility", [CallerRole.Province, CallerRole.Admin],
             r => ResourceScope.Province(r.ProvinceCode.Length > 0 ? r.ProvinceCode : Prefix(r.FacilityCode)));
@@ -39,6 +49,11 @@ public sealed class AccessPolicy
         Rule<IssueAdminKeyRequest>(credentials, "IssueAdminKey", [CallerRole.Admin], null);
         ServiceChecked(credentials, "RevokeKey", [CallerRole.Province, CallerRole.Admin]);
         Rule<ListFacilityKeysRequest>(credentials, "ListFacilityKeys", [CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
+
+        Rule<RegisterClientCertificateRequest>(credentials, "RegisterClientCertificate", [CallerRole.Province, CallerRole.Admin],
+            r => ResourceScope.Facility(r.FacilityCode));
+        Rule<RevokeClientCertificateRequest>(credentials, "RevokeClientCertificate", [CallerRole.Province, CallerRole.Admin],
+            r => ResourceScope.Facility(r.FacilityCode));
 
         var audit = AuditReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Audit");
         ServiceChecked(audit, "ListAuditEntries", [CallerRole.Province, CallerRole.Admin]);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using SoSucKhoe.Security;
 
@@ -6,9 +8,18 @@ namespace SoSucKhoe.Api.Security;
 /// <summary>Turns the <c>authorization: Bearer &lt;key&gt;</c> metadata of a call into a principal, or refuses the call.</summary>
 public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, TimeProvider time)
 {
-    public async Task<CallerPrincipal> AuthenticateAsync(Metadata headers)
+    /// <summary>
+    /// Authenticates by API key when the call carries one, otherwise by a client certificate registered for a facility (mutual
+    /// TLS); refuses the call when neither identifies a caller.
+    /// </summary>
+    public async Task<CallerPrincipal> AuthenticateAsync(ServerCallContext context)
     {
-        var header = headers.GetValue("authorization");
+        var header = context.RequestHeaders.GetValue("authorization");
+        if (header is null && context.GetHttpContext().Connection.ClientCertificate is { } certificate)
+        {
+            return await AuthenticateCertificateAsync(certificate);
+        }
+
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             throw Refuse("Credentials are required: send the API key as 'authorization: Bearer <key>'.");
@@ -39,6 +50,18 @@ public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, T
         var principal = new CallerPrincipal(record.Role, record.Scope, record.KeyId);
         cache.Add(key, principal, record.NotAfter);
         return principal;
+    }
+
+    private async Task<CallerPrincipal> AuthenticateCertificateAsync(X509Certificate2 certificate)
+    {
+        var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        var binding = await grains.GetGrain<IClientCertificateGrain>(thumbprint).Get();
+        if (binding is null || !binding.IsActiveAt(time.GetUtcNow()))
+        {
+            throw Refuse("The client certificate is not registered with the hub, or it was revoked or is outside its validity.");
+        }
+
+        return new CallerPrincipal(CallerRole.Facility, binding.FacilityCode, "cert:" + thumbprint[..16]);
     }
 
     private static RpcException Refuse(string message) => new(new Status(StatusCode.Unauthenticated, message));

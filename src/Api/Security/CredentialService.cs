@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using SoSucKhoe.Audit;
 using SoSucKhoe.Facilities;
@@ -60,6 +62,56 @@ public sealed partial class CredentialService(
 
         return record;
     }
+
+    /// <summary>Binds a client certificate to a facility (mutual TLS) and records it in the audit trail.</summary>
+    public async Task<ClientCertificateBinding> BindCertificateAsync(X509Certificate2 certificate, string facilityCode, CallerPrincipal actor)
+    {
+        var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        var binding = new ClientCertificateBinding(thumbprint, facilityCode, certificate.Subject,
+            new DateTimeOffset(certificate.NotBefore.ToUniversalTime()), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()),
+            time.GetUtcNow(), null);
+        var grain = grains.GetGrain<IClientCertificateGrain>(thumbprint);
+        if (!await grain.Bind(binding))
+        {
+            var existing = await grain.Get();
+            if (existing?.FacilityCode != facilityCode)
+            {
+                throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.AlreadyExists,
+                    "This certificate is already registered (for this or another facility)."));
+            }
+
+            return existing;
+        }
+
+        await AuditCertificateAsync(AuditActions.CredentialIssued, actor, binding, $"Registered client certificate {thumbprint[..16]}.");
+        return binding;
+    }
+
+    public async Task<ClientCertificateBinding?> RevokeCertificateAsync(string thumbprint, string facilityCode, CallerPrincipal actor)
+    {
+        var grain = grains.GetGrain<IClientCertificateGrain>(thumbprint.ToUpperInvariant());
+        if (await grain.Get() is not { } binding || binding.FacilityCode != facilityCode)
+        {
+            return null;
+        }
+
+        var revoked = await grain.Revoke(time.GetUtcNow());
+        await AuditCertificateAsync(AuditActions.CredentialRevoked, actor, binding, $"Revoked client certificate {binding.Thumbprint[..16]}.");
+        return revoked;
+    }
+
+    private async Task AuditCertificateAsync(string action, CallerPrincipal actor, ClientCertificateBinding binding, string details) =>
+        await audit.AppendAsync(new AuditEntry
+        {
+            OccurredAt = time.GetUtcNow(),
+            Action = action,
+            ActorRole = actor.RoleName,
+            ActorId = actor.KeyId,
+            FacilityCode = binding.FacilityCode,
+            ProvinceCode = (await grains.GetGrain<IFacilityGrain>(binding.FacilityCode).GetView())?.ProvinceCode,
+            Outcome = AuditOutcomes.Ok,
+            Details = details,
+        });
 
     public Task<CredentialRecord?> GetAsync(string keyId) => grains.GetGrain<ICredentialGrain>(keyId).Get();
 

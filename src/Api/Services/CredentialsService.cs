@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
@@ -83,6 +85,39 @@ public sealed class CredentialsService(
         return response;
     }
 
+    public override async Task<ClientCertificateInfo> RegisterClientCertificate(RegisterClientCertificateRequest request, ServerCallContext context)
+    {
+        var facility = await RequireFacilityAsync(request.FacilityCode);
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509Certificate2.CreateFromPem(request.CertificatePem);
+        }
+        catch (CryptographicException)
+        {
+            throw ApiErrors.InvalidArgument("REQUEST", "certificate_pem", ViolationRules.Required, "certificate_pem must hold one X.509 certificate in PEM.");
+        }
+
+        using (certificate)
+        {
+            if (certificate.HasPrivateKey || request.CertificatePem.Contains("PRIVATE KEY", StringComparison.Ordinal))
+            {
+                throw ApiErrors.InvalidArgument("REQUEST", "certificate_pem", ViolationRules.Required, "Send the certificate only, never its private key.");
+            }
+
+            var binding = await credentials.BindCertificateAsync(certificate, facility, CallerPrincipal.From(context));
+            return ToInfo(binding);
+        }
+    }
+
+    public override async Task<ClientCertificateInfo> RevokeClientCertificate(RevokeClientCertificateRequest request, ServerCallContext context)
+    {
+        var facility = await RequireFacilityAsync(request.FacilityCode);
+        var binding = await credentials.RevokeCertificateAsync(request.ThumbprintSha256 ?? string.Empty, facility, CallerPrincipal.From(context))
+            ?? throw ApiErrors.NotFound("No such client certificate is registered for the facility.", "client_certificate", request.ThumbprintSha256 ?? string.Empty);
+        return ToInfo(binding);
+    }
+
     private async Task<string> RequireFacilityAsync(string code)
     {
         if (!FacilityCode.TryParse(code, out var facility, out var reason))
@@ -96,6 +131,16 @@ public sealed class CredentialsService(
     }
 
     private static string Label(string? label) => string.IsNullOrWhiteSpace(label) ? "unlabelled" : label.Trim()[..Math.Min(100, label.Trim().Length)];
+
+    private static ClientCertificateInfo ToInfo(ClientCertificateBinding binding) => new()
+    {
+        ThumbprintSha256 = binding.Thumbprint,
+        FacilityCode = binding.FacilityCode,
+        Subject = binding.Subject,
+        NotBefore = Timestamp.FromDateTimeOffset(binding.NotBefore),
+        NotAfter = Timestamp.FromDateTimeOffset(binding.NotAfter),
+        RevokedAt = binding.RevokedAt is { } revoked ? Timestamp.FromDateTimeOffset(revoked) : null,
+    };
 
     internal static KeyInfo ToInfo(CredentialRecord record) => new()
     {

@@ -23,7 +23,9 @@ public sealed record CheckInCommand(
 /// <summary>The result of a check-in.</summary>
 /// <param name="Encounter">The encounter, new or found again.</param>
 /// <param name="Created">False when the same (MA_CSKCB, MA_LK) had been checked in before.</param>
+/// <param name="DocumentQueued">True when an XML0 document new to the hub was queued for the gateway by this call.</param>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.CheckInOutcome")]
 public sealed record CheckInOutcome(
     [property: Id(0)] EncounterView Encounter,
-    [property: Id(1)] bool Created);
+    [property: Id(1)] bool Created,
+    [property: Id(2)] bool DocumentQueued);

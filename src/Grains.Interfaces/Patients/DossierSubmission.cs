@@ -1,8 +1,8 @@
 namespace SoSucKhoe.Patients;
 
 /// <summary>
-/// A dossier that passed validation, with the few facts the patient grain needs to file it. The bytes are the facility's signed
-/// document, kept and forwarded unchanged.
+/// A dossier that passed validation, with the few facts the patient grain needs to file it and its projection into the
+/// e-health book (never anything from XML6). The bytes are the facility's signed document, kept and forwarded unchanged.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.DossierSubmission")]
 public sealed record DossierSubmission(
@@ -15,7 +15,9 @@ public sealed record DossierSubmission(
     [property: Id(6)] string ContentHash,
     [property: Id(7)] byte[] Document,
     [property: Id(8)] IReadOnlyList<string> InsuranceNumbers,
-    [property: Id(9)] string? MainDiagnosis);
+    [property: Id(9)] string? MainDiagnosis,
+    [property: Id(10)] SoSucKhoe.Book.BookVisit? Visit = null,
+    [property: Id(11)] SoSucKhoe.Book.BookAdministrativeUpdate? Administrative = null);
 
 /// <summary>The hub's answer to a dossier submission.</summary>
 /// <param name="DossierId">Stable identifier of the episode's dossier: <c>MA_CSKCB:MA_LK</c>.</param>

@@ -30,4 +30,16 @@ public interface IPatientGrain : IGrainWithStringKey
 
     /// <summary>How many documents wait in this person's outbox.</summary>
     Task<int> GetOutboxLength();
+
+    /// <summary>Every dossier version's book projection with its cancelled flag: the material the health book is built from.</summary>
+    Task<IReadOnlyList<SoSucKhoe.Book.BookEntry>> GetBookEntries();
+
+    /// <summary>
+    /// Consent by presentation: true when the person has a check-in at the facility made within <paramref name="window"/> of
+    /// <paramref name="now"/>.
+    /// </summary>
+    Task<bool> HasOpenCheckIn(string facilityCode, DateTimeOffset now, TimeSpan window);
+
+    /// <summary>Marks an episode cancelled or entered in error: it leaves the book and stays in history. False when unknown.</summary>
+    Task<bool> CancelEpisode(string facilityCode, string maLk, string reason);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
+using SoSucKhoe.Book;
 using SoSucKhoe.Episodes;
 using SoSucKhoe.Grains.Interop;
 using SoSucKhoe.Identity;
@@ -82,7 +83,7 @@ public sealed partial class PatientGrain(
 
         await PublishHeadAsync();
         LogCheckIn(logger, PersonKey.Mask(PersonKeyValue), command.FacilityCode, encounter.Sequence, created, queued);
-        return new CheckInOutcome(ToView(encounter), created);
+        return new CheckInOutcome(ToView(encounter), created, queued);
     }
 
     public async Task<DossierAcceptance> SubmitDossier(DossierSubmission submission)
@@ -114,7 +115,15 @@ public sealed partial class PatientGrain(
         encounter.DischargeTime = submission.DischargeTime;
         encounter.MainDiagnosis = submission.MainDiagnosis;
         var version = encounter.Versions.Count + 1;
-        var record = new ForwardRecord { Version = version, ContentHash = submission.ContentHash, AcceptedAt = now, UpdatedAt = now };
+        var record = new ForwardRecord
+        {
+            Version = version,
+            ContentHash = submission.ContentHash,
+            AcceptedAt = now,
+            UpdatedAt = now,
+            Visit = submission.Visit is { } visit ? visit with { Version = version } : null,
+            Administrative = submission.Administrative,
+        };
         encounter.Versions.Add(record);
         Enqueue(OutboundKind.Dossier, submission.FacilityCode, submission.ProvinceCode, submission.MaLk, version, submission.Document, now);
 
@@ -122,6 +131,7 @@ public sealed partial class PatientGrain(
         await PersistAsync();
         await LinkInsuranceNumbersAsync(newNumbers);
         await PublishHeadAsync();
+        await IndexReExamAsync(encounter, dossierId);
         LogAccepted(logger, PersonKey.Mask(PersonKeyValue), submission.FacilityCode, version, encounter.Sequence);
         return new DossierAcceptance(dossierId, PersonKeyValue, submission.MaLk, version, encounter.Sequence, record.State,
             Duplicate: false, now);
@@ -159,6 +169,48 @@ public sealed partial class PatientGrain(
     }
 
     public Task<int> GetOutboxLength() => Task.FromResult(State.Outbox.Count);
+
+    public Task<IReadOnlyList<BookEntry>> GetBookEntries()
+    {
+        var entries = new List<BookEntry>();
+        foreach (var encounter in State.Encounters)
+        {
+            foreach (var version in encounter.Versions)
+            {
+                if (version is { Visit: { } visit, Administrative: { } administrative })
+                {
+                    entries.Add(new BookEntry(visit, administrative, encounter.CancelledAt is not null, version.AcceptedAt));
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<BookEntry>>(entries);
+    }
+
+    public Task<bool> HasOpenCheckIn(string facilityCode, DateTimeOffset now, TimeSpan window) =>
+        Task.FromResult(State.Encounters.Exists(e =>
+            e.FacilityCode == facilityCode && e.CancelledAt is null
+            && e.CheckedInAt is { } checkedIn && checkedIn <= now + TimeSpan.FromMinutes(5) && now - checkedIn <= window));
+
+    public async Task<bool> CancelEpisode(string facilityCode, string maLk, string reason)
+    {
+        var encounter = FindEncounter(facilityCode, maLk);
+        if (encounter is null)
+        {
+            return false;
+        }
+
+        if (encounter.CancelledAt is null)
+        {
+            encounter.CancelledAt = time.GetUtcNow();
+            encounter.CancelReason = reason;
+            await PersistAsync();
+            await IndexReExamAsync(encounter, EpisodeKey.Create(facilityCode, maLk));
+            LogCancelled(logger, PersonKey.Mask(PersonKeyValue), facilityCode, encounter.Sequence);
+        }
+
+        return true;
+    }
 
     public async Task OnForwardResult(ForwardResult result)
     {
@@ -236,6 +288,25 @@ public sealed partial class PatientGrain(
         }
 
         await PublishHeadAsync();
+    }
+
+    /// <summary>Keeps the receiving facility's list of booked re-exams in step with the episode's latest version.</summary>
+    private async Task IndexReExamAsync(EncounterRecord encounter, string dossierId)
+    {
+        var latest = encounter.Versions.Count > 0 ? encounter.Versions[^1].Visit?.ReExam : null;
+        var facilities = encounter.Versions.Select(v => v.Visit?.ReExam?.FacilityCode).OfType<string>().Distinct().ToList();
+        foreach (var facility in facilities)
+        {
+            var grain = GrainFactory.GetGrain<IFacilityReExamsGrain>(facility);
+            if (latest is not null && encounter.CancelledAt is null && latest.FacilityCode == facility)
+            {
+                await grain.Upsert(new FacilityReExam(dossierId, PersonKeyValue, latest.Dates, latest.AppointmentNumber));
+            }
+            else
+            {
+                await grain.Remove(dossierId);
+            }
+        }
     }
 
     private EncounterRecord? FindEncounter(string facilityCode, string maLk) =>
@@ -404,6 +475,9 @@ public sealed partial class PatientGrain(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Identical dossier resubmitted for person {Person} from {Facility}: answering version {Version} again")]
     private static partial void LogDuplicate(ILogger logger, string person, string facility, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Episode {Sequence} of person {Person} at {Facility} cancelled")]
+    private static partial void LogCancelled(ILogger logger, string person, string facility, long sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the outbox head of person {Person} failed; retrying later")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string person);

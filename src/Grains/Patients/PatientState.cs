@@ -37,6 +37,12 @@ public sealed class EncounterRecord
 
     /// <summary>Every dossier version, oldest first; version n is at index n-1.</summary>
     [Id(9)] public List<ForwardRecord> Versions { get; set; } = [];
+
+    /// <summary>When the facility cancelled the episode (entered in error), if it did.</summary>
+    [Id(10)] public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>Why it was cancelled.</summary>
+    [Id(11)] public string? CancelReason { get; set; }
 }
 
 /// <summary>One document version and how its forwarding went.</summary>
@@ -53,6 +59,12 @@ public sealed class ForwardRecord
     [Id(7)] public string? ResultCode { get; set; }
     [Id(8)] public string? Message { get; set; }
     [Id(9)] public GatewayReceipt? Receipt { get; set; }
+
+    /// <summary>The version's projection into the e-health book (dossier versions only).</summary>
+    [Id(10)] public SoSucKhoe.Book.BookVisit? Visit { get; set; }
+
+    /// <summary>The administrative facts the version states (dossier versions only).</summary>
+    [Id(11)] public SoSucKhoe.Book.BookAdministrativeUpdate? Administrative { get; set; }
 }
 
 /// <summary>A document waiting to be forwarded: the outbox mark and the facility's exact bytes.</summary>

@@ -1,11 +1,13 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Orleans.Configuration;
 using Serilog;
-using Serilog.Formatting.Compact;
 using SoSucKhoe.Api;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Silo.Audit;
+using SoSucKhoe.Silo.Logging;
 using SoSucKhoe.GatewayEmulator;
 using SoSucKhoe.Grains;
 using SoSucKhoe.Interop;
@@ -35,20 +37,35 @@ public static class HubHost
         var hub = builder.Configuration.GetSection(HubOptions.SectionName).Get<HubOptions>() ?? new HubOptions();
         builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.SectionName));
         ConfigureLogging(builder, hub);
-        var grpcEndpoint = ParseEndpoint(hub.GrpcUrl, nameof(HubOptions.GrpcUrl));
-        var httpEndpoint = ParseEndpoint(hub.HttpUrl, nameof(HubOptions.HttpUrl));
+        var cluster = string.Equals(hub.Profile, "cluster", StringComparison.OrdinalIgnoreCase);
+        var tls = LoadServerCertificate(hub, cluster);
+        var grpcEndpoint = ParseEndpoint(hub.GrpcUrl, nameof(HubOptions.GrpcUrl), tls is not null);
+        var httpEndpoint = ParseEndpoint(hub.HttpUrl, nameof(HubOptions.HttpUrl), secure: false);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(grpcEndpoint, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(grpcEndpoint, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                if (tls is not null)
+                {
+                    listen.UseHttps(tls, https =>
+                    {
+                        https.ClientCertificateMode = hub.AllowClientCertificates
+                            ? ClientCertificateMode.AllowCertificate
+                            : ClientCertificateMode.NoCertificate;
+                        // Facility certificates are often self-issued: trust is decided by the exact registered thumbprint.
+                        https.ClientCertificateValidation = (_, _, _) => true;
+                    });
+                }
+            });
             kestrel.Listen(httpEndpoint, listen => listen.Protocols = HttpProtocols.Http1);
             kestrel.Limits.MaxRequestBodySize = hub.MaxMessageBytes + (64 * 1024);
         });
 
-        var cluster = string.Equals(hub.Profile, "cluster", StringComparison.OrdinalIgnoreCase);
         var dataDirectory = Path.GetFullPath(hub.DataDirectory);
         var connection = cluster
             ? hub.PostgresConnectionString ?? throw new InvalidOperationException("The cluster profile needs Hub:PostgresConnectionString.")
-            : EmbeddedStorage.Prepare(dataDirectory);
+            : PrepareEmbedded(dataDirectory);
         if (cluster)
         {
             PostgresStorage.ApplySchemaAsync(connection).GetAwaiter().GetResult();
@@ -114,26 +131,54 @@ public static class HubHost
 
     private static void ConfigureLogging(WebApplicationBuilder builder, HubOptions hub)
     {
+        // Personal data are masked by property name and by content (enricher + destructuring policy), then once more over the
+        // rendered output of every sink (exceptions, grain ids inside messages): never a full ID, card number or name in logs.
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
-                .Enrich.FromLogContext();
+                .Enrich.FromLogContext()
+                .UsePersonalDataMasking();
             if (hub.JsonLogs || string.Equals(hub.Profile, "cluster", StringComparison.OrdinalIgnoreCase))
             {
-                logger.WriteTo.Console(new CompactJsonFormatter());
+                logger.WriteTo.Console(PersonalDataLogging.MaskedCompactJson());
             }
             else
             {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                logger.WriteTo.Console(PersonalDataLogging.MaskedText());
             }
         });
     }
 
-    private static IPEndPoint ParseEndpoint(string url, string name)
+    private static string PrepareEmbedded(string dataDirectory)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        var connection = EmbeddedStorage.Prepare(dataDirectory);
+        if (!OperatingSystem.IsWindows())
         {
-            throw new InvalidOperationException($"Hub:{name} must be an http:// URL with a host and a port, not '{url}'.");
+            // Health data and keys live here: only the hub's user may enter the folder.
+            File.SetUnixFileMode(dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return connection;
+    }
+
+    private static X509Certificate2? LoadServerCertificate(HubOptions hub, bool cluster)
+    {
+        if (string.IsNullOrWhiteSpace(hub.TlsCertificatePath))
+        {
+            return cluster
+                ? throw new InvalidOperationException("The cluster profile serves gRPC over TLS: set Hub:TlsCertificatePath (a PFX file).")
+                : null;
+        }
+
+        return X509CertificateLoader.LoadPkcs12FromFile(hub.TlsCertificatePath, hub.TlsCertificatePassword);
+    }
+
+    private static IPEndPoint ParseEndpoint(string url, string name, bool secure)
+    {
+        var scheme = secure ? Uri.UriSchemeHttps : Uri.UriSchemeHttp;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != scheme)
+        {
+            throw new InvalidOperationException($"Hub:{name} must be an {scheme}:// URL with a host and a port, not '{url}'.");
         }
 
         var address = uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host);

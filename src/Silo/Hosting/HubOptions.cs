@@ -37,6 +37,21 @@ public sealed class HubOptions
     /// <summary>Cluster profile: the cluster id shared by every silo.</summary>
     public string ClusterId { get; set; } = "sosuckhoe";
 
+    /// <summary>
+    /// TLS for the gRPC endpoint: a PFX file with the server certificate and key. Required by the cluster profile; when set,
+    /// <see cref="GrpcUrl"/> must be an https:// URL.
+    /// </summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>Password of <see cref="TlsCertificatePath"/>.</summary>
+    public string? TlsCertificatePassword { get; set; }
+
+    /// <summary>
+    /// Ask TLS clients for a certificate: a HIS whose certificate is registered for its facility is authenticated without an API
+    /// key (mutual TLS). Clients without a certificate can still use a key.
+    /// </summary>
+    public bool AllowClientCertificates { get; set; } = true;
+
     /// <summary>Write logs as compact JSON (the cluster profile's default) instead of text.</summary>
     public bool JsonLogs { get; set; }
 }

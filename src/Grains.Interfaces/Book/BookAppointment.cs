@@ -1,0 +1,17 @@
+namespace SoSucKhoe.Book;
+
+/// <summary>One upcoming re-examination appointment, from any facility.</summary>
+/// <param name="Date">The appointment date and time (Vietnam time).</param>
+/// <param name="FacilityCode">The facility that booked it.</param>
+/// <param name="VisitFacilityCode">The facility of the visit whose dossier carried the appointment.</param>
+/// <param name="MaLk">That visit's episode key.</param>
+/// <param name="AppointmentNumber">SO_GIAYHEN_KL, when an XML14 came.</param>
+/// <param name="Notes">The diagnosis the appointment follows up.</param>
+[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookAppointment")]
+public sealed record BookAppointment(
+    [property: Id(0)] DateTimeOffset Date,
+    [property: Id(1)] string FacilityCode,
+    [property: Id(2)] string VisitFacilityCode,
+    [property: Id(3)] string MaLk,
+    [property: Id(4)] string? AppointmentNumber,
+    [property: Id(5)] string? Notes);
