@@ -55,6 +55,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<CredentialService>();
         services.AddHostedService<BootstrapAdminKey>();
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName));
+        services.AddSingleton<SignatureGate>();
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<DossierIntake>();
         return services;

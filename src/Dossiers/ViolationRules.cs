@@ -45,6 +45,18 @@ public static class ViolationRules
     public const string Icd10Unknown = "icd10_unknown";
     public const string Icd10SexMismatch = "icd10_sex_mismatch";
 
+    // Signatures (CHUKYDONVI).
+    public const string SignatureMissing = "signature_missing";
+    public const string SignatureMalformed = "signature_malformed";
+    public const string SignatureInvalid = "signature_invalid";
+    public const string SignatureWeakAlgorithm = "signature_weak_algorithm";
+    public const string SignatureWrapping = "signature_wrapping";
+    public const string SignatureCertificateMissing = "signature_certificate_missing";
+    public const string SignatureCertificateUnknown = "signature_certificate_unknown";
+    public const string SignatureCertificateOtherFacility = "signature_certificate_other_facility";
+    public const string SignatureCertificateExpired = "signature_certificate_expired";
+    public const string SignatureCertificateRevoked = "signature_certificate_revoked";
+
     /// <summary>The last entry of a list that reached its cap: further violations were not reported.</summary>
     public const string TooManyViolations = "too_many_violations";
 }

@@ -68,17 +68,17 @@ public sealed class SignatureTests
         Assert.Equal(SignatureStatus.Missing, DossierSignatureVerifier.Verify(Fixtures.Outpatient().Build()).Status);
 
     [Fact]
-    public void Weak_signature_method_is_unsupported()
+    public void Weak_signature_method_is_refused_as_a_weak_algorithm()
     {
         var weak = Edit(SignedDossier(), XmlDsig.RsaSha256, "http://www.w3.org/2000/09/xmldsig#rsa-sha1");
-        Assert.Equal(SignatureStatus.Unsupported, DossierSignatureVerifier.Verify(weak).Status);
+        Assert.Equal(SignatureStatus.WeakAlgorithm, DossierSignatureVerifier.Verify(weak).Status);
     }
 
     [Fact]
-    public void Reference_to_part_of_the_document_is_unsupported()
+    public void Reference_to_part_of_the_document_is_refused_as_wrapping()
     {
         var partial = Edit(SignedDossier(), "URI=\"\"", "URI=\"#part\"");
-        Assert.Equal(SignatureStatus.Unsupported, DossierSignatureVerifier.Verify(partial).Status);
+        Assert.Equal(SignatureStatus.Wrapping, DossierSignatureVerifier.Verify(partial).Status);
     }
 
     [Fact]

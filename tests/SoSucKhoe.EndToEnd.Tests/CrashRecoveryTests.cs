@@ -49,9 +49,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         }
 
         _emulator.State.ApplyFaults(new EmulatorFaultUpdate(ClearOutage: true));
-        using (await HubProcess.StartAsync(_settings, StartTimeout))
+        using (var restarted = await HubProcess.StartAsync(_settings, StartTimeout))
         {
-            await AssertAllAcknowledgedAsync(dossiers);
+            await AssertDeliveredAsync(restarted, dossiers);
         }
     }
 
@@ -71,9 +71,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         var beforeRestart = _emulator.State.GetReceived(0, 100_000).Count(r => r.Kind == ReceivedKind.Dossier);
         output.WriteLine($"delivered before the kill: {beforeRestart} of {Accepted}");
         _emulator.State.ApplyFaults(new EmulatorFaultUpdate(Clear: true));
-        using (await HubProcess.StartAsync(_settings, StartTimeout))
+        using (var restarted = await HubProcess.StartAsync(_settings, StartTimeout))
         {
-            await AssertAllAcknowledgedAsync(dossiers);
+            await AssertDeliveredAsync(restarted, dossiers);
         }
     }
 
@@ -97,6 +97,20 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             var intake = await _clients.IntakeForAsync(dossier.FacilityCode);
             var answer = await intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) });
             Assert.False(answer.Duplicate);
+        }
+    }
+
+    private async Task AssertDeliveredAsync(HubProcess hub, IReadOnlyList<GeneratedDossier> dossiers)
+    {
+        try
+        {
+            await AssertAllAcknowledgedAsync(dossiers);
+        }
+        catch
+        {
+            output.WriteLine("hub log after restart:");
+            output.WriteLine(string.Join('\n', hub.Output.Split('\n').TakeLast(80)));
+            throw;
         }
     }
 

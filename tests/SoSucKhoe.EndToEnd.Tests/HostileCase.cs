@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Grpc.Core;
 
 namespace SoSucKhoe.EndToEnd.Tests;
@@ -21,7 +20,10 @@ public sealed record ExpectedViolation(string Field, string Rule)
 /// </summary>
 /// <param name="Name">A stable, descriptive name ("category/what it is"), shown as the theory's case name.</param>
 /// <param name="Target">The RPC.</param>
-/// <param name="Build">Builds the request (a <c>SubmitDossierRequest</c> or a <c>CheckInRequest</c>).</param>
+/// <param name="Build">
+/// Builds the request: a <c>SubmitDossierRequest</c> or <c>CheckInRequest</c> for the generated client, or a
+/// <see cref="HostileWireRequest"/> sent as a hand-framed gRPC call.
+/// </param>
 /// <param name="Status">The status code the hub must answer with.</param>
 /// <param name="Violations">Violations that must all be listed in the <c>google.rpc.BadRequest</c> detail (INVALID_ARGUMENT only).</param>
 /// <param name="Exact">True when the listed violations are the whole list; false when the document rightly earns more.</param>
@@ -29,7 +31,7 @@ public sealed record ExpectedViolation(string Field, string Rule)
 public sealed record HostileCase(
     string Name,
     HostileTarget Target,
-    Func<IMessage> Build,
+    Func<object> Build,
     StatusCode Status,
     IReadOnlyList<ExpectedViolation> Violations,
     bool Exact,

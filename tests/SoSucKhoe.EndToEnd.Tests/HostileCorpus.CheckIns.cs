@@ -6,6 +6,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SoSucKhoe.Api.V1;
 using SoSucKhoe.Dossiers;
+using SoSucKhoe.TestData;
 using static SoSucKhoe.EndToEnd.Tests.HostileDocuments;
 
 namespace SoSucKhoe.EndToEnd.Tests;
@@ -78,10 +79,10 @@ public static partial class HostileCorpus
             V(Xml0Row + "NGAY_VAO", ViolationRules.DateFormat));
 
         var (large, _) = CheckInOf(Episode());
-        corpus.CheckIn("check-in/XML0 of 31 MiB whitespace", () => Large(large, Padded("CHI_TIEU_TRANG_THAI_KCB", "\n    ", 31 * MiB)), true,
-            V("XML0.DSACH_TRANG_THAI_KCB", ViolationRules.Required));
-        corpus.CheckInRefused("check-in/XML0 over the 32 MiB message limit", () => Large(large, Padded("CHI_TIEU_TRANG_THAI_KCB", " ", 33 * MiB)),
-            StatusCode.ResourceExhausted, large: true);
+        corpus.CheckInLarge("check-in/XML0 of 31 MiB whitespace", () => Large(large, Padded("CHI_TIEU_TRANG_THAI_KCB", "\n    ", 31 * MiB)),
+            StatusCode.InvalidArgument, V("XML0.DSACH_TRANG_THAI_KCB", ViolationRules.Required));
+        corpus.CheckInLarge("check-in/XML0 over the 32 MiB message limit", () => Large(large, Padded("CHI_TIEU_TRANG_THAI_KCB", " ", 33 * MiB)),
+            StatusCode.ResourceExhausted);
     }
 
     private static CheckInRequest Large(CheckInRequest request, byte[] document)
@@ -130,8 +131,11 @@ public static partial class HostileCorpus
         }, exact, expected);
     }
 
-    /// <summary>The XML0 document with <paramref name="field"/> of its row set to <paramref name="value"/>.</summary>
-    private static byte[] Xml0Field(byte[] document, string field, string value)
+    /// <summary>The XML0 document with <paramref name="field"/> of its row set to <paramref name="value"/>, signed again by the home facility.</summary>
+    private static byte[] Xml0Field(byte[] document, string field, string value) =>
+        DossierSigner.Sign(Xml0FieldUnsigned(document, field, value), FacilityCertificates.For(HomeFacility));
+
+    private static byte[] Xml0FieldUnsigned(byte[] document, string field, string value)
     {
         var xml = XDocument.Parse(Encoding.UTF8.GetString(document), LoadOptions.PreserveWhitespace);
         xml.Descendants("TRANG_THAI_KCB").Single().Element(field)!.Value = value;

@@ -102,10 +102,23 @@ public static partial class HostileCorpus
 
         // 31 MiB: under the message limit, so the reader itself must cope; a document of padding holds no dossier.
         ExpectedViolation[] empty = [V("ENVELOPE.DANHSACHHOSO", ViolationRules.EnvelopeStructure), V("XML1.LOAIHOSO", ViolationRules.TablePresence)];
-        corpus.SubmitLarge("limits/31 MiB envelope of whitespace", () => Padded(Root, "    \n", 31 * MiB), true, empty);
-        corpus.SubmitLarge("limits/31 MiB envelope of comments", () => Padded(Root, "<!-- padding padding padding -->", 31 * MiB), true, empty);
-        corpus.SubmitRefused("limits/33 MiB message is over the gRPC limit", () => Padded(Root, " ", 33 * MiB), StatusCode.ResourceExhausted, large: true);
-        corpus.SubmitRefused("limits/32 MiB document plus framing is over the gRPC limit", () => Padded(Root, " ", 32 * MiB), StatusCode.ResourceExhausted, large: true);
+        corpus.SubmitLarge("limits/31 MiB envelope of whitespace", () => Padded(Root, "    \n", 31 * MiB), StatusCode.InvalidArgument, empty);
+        corpus.SubmitLarge("limits/31 MiB envelope of comments", () => Padded(Root, "<!-- padding padding padding -->", 31 * MiB), StatusCode.InvalidArgument, empty);
+        corpus.SubmitLarge("limits/33 MiB message is over the gRPC limit", () => Padded(Root, " ", 33 * MiB), StatusCode.ResourceExhausted);
+        corpus.SubmitLarge("limits/32 MiB document plus framing is over the gRPC limit", () => Padded(Root, " ", 32 * MiB), StatusCode.ResourceExhausted);
+
+        corpus.Wire("grpc/gzip bomb expanding to 1 GiB", () => HostileWireRequest.Gzip(HostileWireRequest.SubmitDossier,
+            HostileWireRequest.GzipSubmitRequest(1024L * MiB)), StatusCode.ResourceExhausted);
+        corpus.Wire("grpc/gzip bomb expanding to 40 MiB", () => HostileWireRequest.Gzip(HostileWireRequest.SubmitDossier,
+            HostileWireRequest.GzipSubmitRequest(40L * MiB)), StatusCode.ResourceExhausted);
+        corpus.Wire("grpc/gzip-compressed XXE document", () => HostileWireRequest.Gzip(HostileWireRequest.SubmitDossier,
+            HostileWireRequest.GzipSubmitRequest(0, Utf8(ExternalEntity(Root, "THONGTINDONVI", "file:///etc/passwd")))), StatusCode.InvalidArgument, V(Envelope, ViolationRules.XmlDtd));
+        corpus.Wire("grpc/unsupported grpc-encoding", () => HostileWireRequest.Gzip(HostileWireRequest.SubmitDossier,
+            HostileWireRequest.GzipSubmitRequest(0, Utf8(Declaration))) with { Encoding = "x-evil" }, StatusCode.Unimplemented);
+        corpus.Wire("grpc/length prefix of 1 GiB with 16 bytes sent", () => new HostileWireRequest(HostileWireRequest.SubmitDossier,
+            [0, 0x40, 0, 0, 0, .. new byte[16]]), StatusCode.ResourceExhausted);
+        corpus.Wire("grpc/two messages in a unary call", () => new HostileWireRequest(HostileWireRequest.SubmitDossier,
+            [0, 0, 0, 0, 2, 0x0A, 0, 0, 0, 0, 0, 2, 0x0A, 0]), StatusCode.Internal);
     }
 
     private static void AddEncodingCases(Builder corpus)

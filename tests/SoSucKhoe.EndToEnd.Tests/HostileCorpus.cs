@@ -61,6 +61,7 @@ public static partial class HostileCorpus
         AddIdentifierCases(corpus);
         AddDateAndDiagnosisCases(corpus);
         AddCheckInCases(corpus);
+        AddSignatureCases(corpus);
         return corpus.Cases;
     }
 
@@ -129,18 +130,17 @@ public static partial class HostileCorpus
                 StatusCode.InvalidArgument, expected, exact, maLk));
         }
 
-        /// <summary>A document refused with a status other than INVALID_ARGUMENT; <paramref name="large"/> payloads are rebuilt per request.</summary>
-        public void SubmitRefused(string name, Func<byte[]> document, StatusCode status, string? maLk = null, bool large = false)
+        /// <summary>A document refused with a status other than INVALID_ARGUMENT.</summary>
+        public void SubmitRefused(string name, Func<byte[]> document, StatusCode status, string? maLk = null)
         {
             var bytes = new Lazy<byte[]>(document);
-            Add(new HostileCase(name, HostileTarget.SubmitDossier, () => SubmitRequest(large ? document() : bytes.Value),
-                status, [], Exact: true, maLk));
+            Add(new HostileCase(name, HostileTarget.SubmitDossier, () => SubmitRequest(bytes.Value), status, [], Exact: true, maLk));
         }
 
-        /// <summary>A large document (rebuilt per request) refused as INVALID_ARGUMENT.</summary>
-        public void SubmitLarge(string name, Func<byte[]> document, bool exact, params ExpectedViolation[] expected) =>
-            Add(new HostileCase(name, HostileTarget.SubmitDossier, () => SubmitRequest(document()),
-                StatusCode.InvalidArgument, expected, exact, MaLk: null));
+        /// <summary>A large document, rebuilt per request and framed by hand (see <see cref="HostileWireRequest"/>).</summary>
+        public void SubmitLarge(string name, Func<byte[]> document, StatusCode status, params ExpectedViolation[] expected) =>
+            Add(new HostileCase(name, HostileTarget.SubmitDossier,
+                () => HostileWireRequest.Of(HostileWireRequest.SubmitDossier, SubmitRequest(document())), status, expected, Exact: true, MaLk: null));
 
         public void CheckIn(string name, Func<CheckInRequest> request, bool exact, params ExpectedViolation[] expected)
         {
@@ -148,10 +148,22 @@ public static partial class HostileCorpus
             Add(new HostileCase(name, HostileTarget.CheckIn, () => built.Value, StatusCode.InvalidArgument, expected, exact, null));
         }
 
-        public void CheckInRefused(string name, Func<CheckInRequest> request, StatusCode status, bool large = false)
+        public void CheckInRefused(string name, Func<CheckInRequest> request, StatusCode status)
         {
             var built = new Lazy<CheckInRequest>(request);
-            Add(new HostileCase(name, HostileTarget.CheckIn, () => large ? request() : built.Value, status, [], Exact: true, null));
+            Add(new HostileCase(name, HostileTarget.CheckIn, () => built.Value, status, [], Exact: true, null));
+        }
+
+        /// <summary>A large check-in, rebuilt per request and framed by hand.</summary>
+        public void CheckInLarge(string name, Func<CheckInRequest> request, StatusCode status, params ExpectedViolation[] expected) =>
+            Add(new HostileCase(name, HostileTarget.CheckIn,
+                () => HostileWireRequest.Of(HostileWireRequest.CheckIn, request()), status, expected, Exact: true, MaLk: null));
+
+        /// <summary>A hand-framed call (kept once built: wire cases are small).</summary>
+        public void Wire(string name, Func<HostileWireRequest> request, StatusCode status, params ExpectedViolation[] expected)
+        {
+            var built = new Lazy<HostileWireRequest>(request);
+            Add(new HostileCase(name, HostileTarget.SubmitDossier, () => built.Value, status, expected, Exact: true, MaLk: null));
         }
 
         private static SubmitDossierRequest SubmitRequest(byte[] document) =>

@@ -27,13 +27,16 @@ public sealed class HostileInputTests(HubFixture hub, ITestOutputHelper output) 
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToHashSet(StringComparer.Ordinal);
 
+    private static readonly HttpClient Http = new(new SocketsHttpHandler()) { Timeout = CallDeadline };
     private Intake.IntakeClient _intake = null!;
+    private string _key = null!;
 
     public static TheoryData<string> Corpus() => HostileCorpus.Names();
 
     public async Task InitializeAsync()
     {
         _intake = await hub.Clients.IntakeForAsync(HostileCorpus.HomeFacility, "Hostile HIS");
+        _key = await hub.Clients.FacilityKeyAsync(HostileCorpus.HomeFacility);
         await hub.Clients.FacilityKeyAsync(HostileCorpus.OtherFacility, "Victim facility");
         await hub.Clients.FacilityKeyAsync(HostileCorpus.ControlFacility, "Control facility");
     }
@@ -86,15 +89,16 @@ public sealed class HostileInputTests(HubFixture hub, ITestOutputHelper output) 
         var cases = HostileCorpus.Cases;
         var before = FullGcTotalMemory();
         var clock = Stopwatch.StartNew();
-        var slowest = new List<(string Name, TimeSpan Took)>();
+        var costs = new List<(string Name, TimeSpan Took, long Allocated)>();
 
         for (var round = 0; round < 2; round++)
         {
             foreach (var entry in cases)
             {
                 var started = clock.Elapsed;
+                var allocated = GC.GetTotalAllocatedBytes();
                 AssertRefusal(entry, await SendAsync(entry));
-                slowest.Add((entry.Name, clock.Elapsed - started));
+                costs.Add((entry.Name, clock.Elapsed - started, GC.GetTotalAllocatedBytes() - allocated));
             }
         }
 
@@ -103,9 +107,9 @@ public sealed class HostileInputTests(HubFixture hub, ITestOutputHelper output) 
         using var process = Process.GetCurrentProcess();
         output.WriteLine($"{cases.Count} entries x 2 in {elapsed.TotalSeconds:0.0} s; managed memory {Mb(before)} -> {Mb(after)} MiB "
             + $"(growth {Mb(after - before)} MiB); peak working set {Mb(process.PeakWorkingSet64)} MiB");
-        foreach (var (name, took) in slowest.OrderByDescending(s => s.Took).Take(5))
+        foreach (var (name, took, allocated) in costs.OrderByDescending(c => c.Allocated).DistinctBy(c => c.Name).Take(8))
         {
-            output.WriteLine($"  slowest: {name} {took.TotalMilliseconds:0} ms");
+            output.WriteLine($"  {name}: {took.TotalMilliseconds:0} ms, {Mb(allocated)} MiB allocated in the process (client and hub)");
         }
 
         Assert.True(after - before < MemoryGrowthLimit, $"managed memory grew by {Mb(after - before)} MiB over two runs of the corpus");
@@ -128,20 +132,31 @@ public sealed class HostileInputTests(HubFixture hub, ITestOutputHelper output) 
 
     private async Task<RpcException> SendAsync(HostileCase entry)
     {
-        var options = new CallOptions(deadline: DateTime.UtcNow + CallDeadline);
+        var deadline = DateTime.UtcNow + CallDeadline;
         var request = entry.Build();
         var error = await Record.ExceptionAsync(async () =>
         {
-            _ = entry.Target switch
+            var refusal = request switch
             {
-                HostileTarget.SubmitDossier => (IMessage)await _intake.SubmitDossierAsync((SubmitDossierRequest)request, options),
-                HostileTarget.CheckIn => await _intake.CheckInAsync((CheckInRequest)request, options),
-                _ => throw new ArgumentOutOfRangeException(nameof(entry)),
+                SubmitDossierRequest submit => await Refusal(_intake.SubmitDossierAsync(submit, deadline: deadline).ResponseAsync),
+                CheckInRequest checkIn => await Refusal(_intake.CheckInAsync(checkIn, deadline: deadline).ResponseAsync),
+                HostileWireRequest wire => await HostileWire.SendAsync(Http, hub.Settings.GrpcAddress, _key, wire, CancellationToken.None),
+                _ => throw new InvalidOperationException($"{entry.Name}: unknown request type {request.GetType().Name}"),
             };
+            if (refusal is not null)
+            {
+                throw refusal;
+            }
         });
         Assert.True(error is RpcException, $"{entry.Name}: expected {entry.Status}, but the hub "
             + (error is null ? "ACCEPTED the request" : $"failed the client with {error.GetType().Name}: {error.Message}"));
         return (RpcException)error!;
+    }
+
+    private static async Task<RpcException?> Refusal<T>(Task<T> call)
+    {
+        await call;
+        return null;
     }
 
     private static void AssertRefusal(HostileCase entry, RpcException error)

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using SoSucKhoe.Api.V1;
+using SoSucKhoe.TestData;
 
 namespace SoSucKhoe.EndToEnd.Tests;
 
@@ -40,6 +41,12 @@ public sealed class HubClients(GrpcChannel channel, string adminKey)
         _facilityKeys.GetOrAdd(facilityCode, async code =>
         {
             await AdminFacilities.RegisterFacilityAsync(new RegisterFacilityRequest { FacilityCode = code, Name = name ?? "Facility " + code });
+            // The test data generator signs every dossier of a facility with that facility's test certificate.
+            await AdminFacilities.AddSigningCertificateAsync(new AddSigningCertificateRequest
+            {
+                FacilityCode = code,
+                CertificatePem = FacilityCertificates.For(code).ExportCertificatePem(),
+            });
             var issued = await AdminCredentials.IssueFacilityKeyAsync(new IssueFacilityKeyRequest { FacilityCode = code, Label = "tests" });
             return issued.Key;
         });

@@ -29,6 +29,7 @@ public sealed partial class DossierIntake(
     PersonResolver persons,
     Authorizer authorizer,
     Catalogues catalogues,
+    SignatureGate signatures,
     TimeProvider time,
     ILogger<DossierIntake> logger)
 {
@@ -53,6 +54,12 @@ public sealed partial class DossierIntake(
         var violations = read.Violations.Count > 0 || dossier is null
             ? read.Violations
             : validator.Validate(dossier, time.GetUtcNow());
+        if (dossier is { FacilityCode.Length: > 0 } && read.Violations.Count == 0
+            && await signatures.CheckAsync(document.Memory, dossier.FacilityCode, "ENVELOPE") is { } signature)
+        {
+            violations = [.. violations, signature];
+        }
+
         if (violations.Count > 0 || dossier?.Summary is null)
         {
             LogRefused(logger, dossier?.FacilityCode ?? "(unknown)", violations.Count, violations.Count > 0 ? ApiErrors.Describe(violations[0]) : "no XML1");
@@ -139,6 +146,10 @@ public sealed partial class DossierIntake(
             if (document is not null && read.Violations.Count == 0)
             {
                 CheckDocumentMatchesRequest(document, request, violations);
+                if (facilityReason is null && await signatures.CheckAsync(request.CheckInDocument.Memory, facilityCode.Value, TableCodes.Xml0) is { } signature)
+                {
+                    violations.Add(signature);
+                }
             }
         }
 

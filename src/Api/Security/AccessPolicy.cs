@@ -40,6 +40,10 @@ public sealed class AccessPolicy
         var facilities = FacilitiesReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Facilities");
         Rule<RegisterFacilityRequest>(facilities, "RegisterFacility", [CallerRole.Province, CallerRole.Admin],
             r => ResourceScope.Province(r.ProvinceCode.Length > 0 ? r.ProvinceCode : Prefix(r.FacilityCode)));
+        Rule<AddSigningCertificateRequest>(facilities, "AddSigningCertificate", [CallerRole.Province, CallerRole.Admin],
+            r => ResourceScope.Facility(r.FacilityCode));
+        Rule<RevokeSigningCertificateRequest>(facilities, "RevokeSigningCertificate", [CallerRole.Province, CallerRole.Admin],
+            r => ResourceScope.Facility(r.FacilityCode));
         Rule<GetFacilityRequest>(facilities, "GetFacility", [CallerRole.Facility, CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
 
         var credentials = CredentialsReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Credentials");

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
@@ -82,10 +84,95 @@ public sealed class FacilitiesService(IGrainFactory grains, IAuditTrail audit, T
             throw ApiErrors.InvalidArgument("REQUEST", "facility_code", ViolationRules.FacilityCodeStructure, reason!);
         }
 
-        var view = await grains.GetGrain<IFacilityGrain>(code.Value).GetView()
+        var facility = grains.GetGrain<IFacilityGrain>(code.Value);
+        var view = await facility.GetView()
             ?? throw ApiErrors.NotFound($"Facility {code.Value} is not registered.", "facility", code.Value);
-        return ToMessage(view);
+        var message = ToMessage(view);
+        message.SigningCertificates.AddRange((await facility.GetSigningCertificates()).Select(ToMessage));
+        return message;
     }
+
+    public override async Task<V1.SigningCertificate> AddSigningCertificate(AddSigningCertificateRequest request, ServerCallContext context)
+    {
+        var (facility, view) = await RequireFacilityAsync(request.FacilityCode);
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509Certificate2.CreateFromPem(request.CertificatePem);
+        }
+        catch (CryptographicException)
+        {
+            throw ApiErrors.InvalidArgument("REQUEST", "certificate_pem", ViolationRules.Required, "certificate_pem must hold one X.509 certificate in PEM.");
+        }
+
+        using (certificate)
+        {
+            if (request.CertificatePem.Contains("PRIVATE KEY", StringComparison.Ordinal))
+            {
+                throw ApiErrors.InvalidArgument("REQUEST", "certificate_pem", ViolationRules.Required, "Send the certificate only, never its private key.");
+            }
+
+            var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+            var owner = await grains.GetGrain<ISigningCertificateIndexGrain>(thumbprint).Claim(view.FacilityCode);
+            if (owner != view.FacilityCode)
+            {
+                throw new RpcException(new Grpc.Core.Status(StatusCode.AlreadyExists, "This certificate is registered for another facility."));
+            }
+
+            var added = await facility.AddSigningCertificate(new Facilities.SigningCertificate(thumbprint, certificate.Subject,
+                new DateTimeOffset(certificate.NotBefore.ToUniversalTime()), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()),
+                time.GetUtcNow(), null));
+            await AuditAsync(context, view, $"Signing certificate {thumbprint[..16]} added.");
+            return ToMessage(added!);
+        }
+    }
+
+    public override async Task<V1.SigningCertificate> RevokeSigningCertificate(RevokeSigningCertificateRequest request, ServerCallContext context)
+    {
+        var (facility, view) = await RequireFacilityAsync(request.FacilityCode);
+        var revoked = await facility.RevokeSigningCertificate((request.ThumbprintSha256 ?? string.Empty).ToUpperInvariant(), time.GetUtcNow())
+            ?? throw ApiErrors.NotFound("The facility has no such signing certificate.", "signing_certificate", request.ThumbprintSha256 ?? string.Empty);
+        await AuditAsync(context, view, $"Signing certificate {revoked.Thumbprint[..16]} revoked.");
+        return ToMessage(revoked);
+    }
+
+    private async Task<(IFacilityGrain Grain, FacilityView View)> RequireFacilityAsync(string code)
+    {
+        if (!FacilityCode.TryParse(code, out var parsed, out var reason))
+        {
+            throw ApiErrors.InvalidArgument("REQUEST", "facility_code", ViolationRules.FacilityCodeStructure, reason!);
+        }
+
+        var grain = grains.GetGrain<IFacilityGrain>(parsed.Value);
+        var view = await grain.GetView() ?? throw ApiErrors.NotFound($"Facility {parsed.Value} is not registered.", "facility", parsed.Value);
+        return (grain, view);
+    }
+
+    private Task AuditAsync(ServerCallContext context, FacilityView view, string details)
+    {
+        var caller = CallerPrincipal.From(context);
+        return audit.AppendAsync(new Audit.AuditEntry
+        {
+            OccurredAt = time.GetUtcNow(),
+            Action = AuditActions.FacilityUpdated,
+            ActorRole = caller.RoleName,
+            ActorId = caller.KeyId,
+            FacilityCode = view.FacilityCode,
+            ProvinceCode = view.ProvinceCode,
+            Outcome = AuditOutcomes.Ok,
+            Details = details,
+        }, context.CancellationToken);
+    }
+
+    private static V1.SigningCertificate ToMessage(Facilities.SigningCertificate certificate) => new()
+    {
+        ThumbprintSha256 = certificate.Thumbprint,
+        Subject = certificate.Subject,
+        NotBefore = FromDateTimeOffset(certificate.NotBefore),
+        NotAfter = FromDateTimeOffset(certificate.NotAfter),
+        AddedAt = FromDateTimeOffset(certificate.AddedAt),
+        RevokedAt = certificate.RevokedAt is { } revoked ? FromDateTimeOffset(revoked) : null,
+    };
 
     internal static Facility ToMessage(FacilityView view) => new()
     {

@@ -46,13 +46,13 @@ public static class DossierSignatureVerifier
 
         if (signatures.Count > 1)
         {
-            return new(SignatureStatus.Unsupported, null, "The document carries more than one XML signature.");
+            return new(SignatureStatus.Wrapping, null, "The document carries more than one XML signature.");
         }
 
         var signatureElement = (XmlElement)signatures[0]!;
         if (signatureElement.ParentNode is not XmlElement { LocalName: XmlDsig.SignatureContainer } container || container.ParentNode != doc.DocumentElement)
         {
-            return new(SignatureStatus.Unsupported, null, "The signature must be inside CHUKYDONVI directly under the root element.");
+            return new(SignatureStatus.Wrapping, null, "The signature must be inside CHUKYDONVI directly under the root element.");
         }
 
         try
@@ -62,22 +62,22 @@ public static class DossierSignatureVerifier
 
             if (signed.SignedInfo?.SignatureMethod != XmlDsig.RsaSha256)
             {
-                return new(SignatureStatus.Unsupported, null, "The signature method must be RSA-SHA256.");
+                return new(SignatureStatus.WeakAlgorithm, null, "The signature method must be RSA-SHA256.");
             }
 
             if (signed.SignedInfo.References.Count != 1 || signed.SignedInfo.References[0] is not Reference reference)
             {
-                return new(SignatureStatus.Unsupported, null, "The signature must have exactly one reference.");
+                return new(SignatureStatus.Wrapping, null, "The signature must have exactly one reference.");
             }
 
             if (reference.Uri != string.Empty)
             {
-                return new(SignatureStatus.Unsupported, null, "The signature reference must cover the whole document (URI=\"\").");
+                return new(SignatureStatus.Wrapping, null, "The signature reference must cover the whole document (URI=\"\").");
             }
 
             if (reference.DigestMethod != XmlDsig.Sha256)
             {
-                return new(SignatureStatus.Unsupported, null, "The reference digest must be SHA-256.");
+                return new(SignatureStatus.WeakAlgorithm, null, "The reference digest must be SHA-256.");
             }
 
             var enveloped = false;

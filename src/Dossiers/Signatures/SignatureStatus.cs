@@ -20,4 +20,13 @@ public enum SignatureStatus
 
     /// <summary>The document or the signature element cannot be read.</summary>
     Malformed = 5,
+
+    /// <summary>A weak or unexpected algorithm (e.g. RSA-SHA1 or a SHA-1 digest) where RSA-SHA256 and SHA-256 are required.</summary>
+    WeakAlgorithm = 6,
+
+    /// <summary>
+    /// The signature does not cover exactly the processed document (several signatures, a signature outside CHUKYDONVI, a partial
+    /// reference or several references): the shapes signature-wrapping attacks take.
+    /// </summary>
+    Wrapping = 7,
 }

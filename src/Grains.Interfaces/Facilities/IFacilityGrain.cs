@@ -13,6 +13,15 @@ public interface IFacilityGrain : IGrainWithStringKey
 
     /// <summary>What the forwarder needs to call the gateway on the facility's behalf; null when not registered.</summary>
     Task<ForwardingProfile?> GetForwardingProfile();
+
+    /// <summary>Registers a signing certificate (idempotent by thumbprint); null when the facility is not registered.</summary>
+    Task<SigningCertificate?> AddSigningCertificate(SigningCertificate certificate);
+
+    /// <summary>Revokes a signing certificate now; null when the facility has no such certificate.</summary>
+    Task<SigningCertificate?> RevokeSigningCertificate(string thumbprint, DateTimeOffset at);
+
+    /// <summary>Every signing certificate the facility registered, revoked ones included.</summary>
+    Task<IReadOnlyList<SigningCertificate>> GetSigningCertificates();
 }
 
 /// <summary>A registration request.</summary>

@@ -9,6 +9,7 @@ public sealed class FacilityState
     [Id(0)] public FacilityRegistration? Registration { get; set; }
     [Id(1)] public DateTimeOffset RegisteredAt { get; set; }
     [Id(2)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(3)] public List<SigningCertificate> SigningCertificates { get; set; } = [];
 }
 
 /// <summary>One facility (MA_CSKCB): its registration and gateway account; unregistered facilities send nothing.</summary>
@@ -50,6 +51,45 @@ public sealed class FacilityGrain(
             : new ForwardingProfile(registration.FacilityCode, registration.ProvinceCode, registration.GatewayUsername,
                 registration.GatewayPassword));
     }
+
+    public async Task<SigningCertificate?> AddSigningCertificate(SigningCertificate certificate)
+    {
+        if (state.State.Registration is null)
+        {
+            return null;
+        }
+
+        if (state.State.SigningCertificates.Find(c => c.Thumbprint == certificate.Thumbprint) is { } existing)
+        {
+            return existing;
+        }
+
+        state.State.SigningCertificates.Add(certificate);
+        state.State.UpdatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        return certificate;
+    }
+
+    public async Task<SigningCertificate?> RevokeSigningCertificate(string thumbprint, DateTimeOffset at)
+    {
+        var index = state.State.SigningCertificates.FindIndex(c => c.Thumbprint == thumbprint);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        if (state.State.SigningCertificates[index].RevokedAt is null)
+        {
+            state.State.SigningCertificates[index] = state.State.SigningCertificates[index] with { RevokedAt = at };
+            state.State.UpdatedAt = at;
+            await state.WriteStateAsync();
+        }
+
+        return state.State.SigningCertificates[index];
+    }
+
+    public Task<IReadOnlyList<SigningCertificate>> GetSigningCertificates() =>
+        Task.FromResult<IReadOnlyList<SigningCertificate>>(state.State.SigningCertificates.ToList());
 
     private static FacilityView? ToView(FacilityState facility) =>
         facility.Registration is not { } registration

@@ -1,5 +1,8 @@
 using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace SoSucKhoe.Silo.Storage;
 
@@ -40,6 +43,11 @@ internal static class AdoNetProviders
                     options.DataSource = dataSource;
                 }
             });
+
+            // Grain state is written with Orleans' own binary serializer: every state type is [GenerateSerializer], so the
+            // format is compact, versioned by [Id], fast, and free of the JSON serializer's runtime type names.
+            builder.Services.AddOptions<AdoNetGrainStorageOptions>(name).Configure<Serializer>((options, serializer) =>
+                options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         }
 
         return builder;
