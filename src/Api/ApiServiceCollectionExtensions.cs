@@ -70,6 +70,7 @@ public static class ApiServiceCollectionExtensions
         endpoints.MapGrpcService<CredentialsService>().RequireHost(host);
         endpoints.MapGrpcService<AuditService>().RequireHost(host);
         endpoints.MapGrpcService<HealthBookService>().RequireHost(host);
+        endpoints.MapGrpcService<OperationsService>().RequireHost(host);
         endpoints.MapGrpcReflectionService().RequireHost(host);
         endpoints.MapGrpcHealthChecksService().RequireHost(host);
         return endpoints;

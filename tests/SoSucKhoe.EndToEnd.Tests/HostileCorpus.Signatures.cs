@@ -47,9 +47,6 @@ public static partial class HostileCorpus
         Signed(corpus, "signature/wrapping: second reference to a forged element", d =>
             Replace(d.Signed, "</SignedInfo>", $"<Reference URI=\"#x\"><DigestMethod Algorithm=\"{Sha256}\" /><DigestValue>AAAA</DigestValue></Reference></SignedInfo>"),
             V(signature, ViolationRules.SignatureWrapping));
-        Signed(corpus, "signature/XSLT transform is never run", d =>
-            Replace(d.Signed, Enveloped, Enveloped + "<Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"><xsl:stylesheet xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" version=\"1.0\"><xsl:template match=\"/\"><xsl:value-of select=\"document('file:///etc/passwd')\"/></xsl:template></xsl:stylesheet></Transform>"),
-            V(signature, ViolationRules.SignatureWrapping));
         Signed(corpus, "signature/without the enveloped-signature transform", d => Replace(d.Signed, Enveloped, string.Empty),
             V(signature, ViolationRules.SignatureWrapping));
         Signed(corpus, "signature/weak method RSA-SHA1", d => Replace(d.Signed, Rsa256, "http://www.w3.org/2000/09/xmldsig#rsa-sha1"),

@@ -59,6 +59,12 @@ public sealed class AccessPolicy
         Rule<RevokeClientCertificateRequest>(credentials, "RevokeClientCertificate", [CallerRole.Province, CallerRole.Admin],
             r => ResourceScope.Facility(r.FacilityCode));
 
+        var operations = OperationsReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Operations");
+        Rule<ListRejectedDossiersRequest>(operations, "ListRejectedDossiers", [CallerRole.Province, CallerRole.Admin],
+            r => ResourceScope.Facility(r.FacilityCode));
+        Rule<ReplayRejectedDossierRequest>(operations, "ReplayRejectedDossier", [CallerRole.Province, CallerRole.Admin],
+            r => ResourceScope.Facility(EpisodeKey.TryParse(r.DossierId, out var facility, out _) ? facility : string.Empty));
+
         var audit = AuditReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Audit");
         ServiceChecked(audit, "ListAuditEntries", [CallerRole.Province, CallerRole.Admin]);
     }

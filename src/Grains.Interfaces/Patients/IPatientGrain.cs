@@ -40,6 +40,12 @@ public interface IPatientGrain : IGrainWithStringKey
     /// </summary>
     Task<bool> HasOpenCheckIn(string facilityCode, DateTimeOffset now, TimeSpan window);
 
+    /// <summary>
+    /// Puts a dossier version the gateway refused back into the outbox (after the cause was fixed on the gateway's side); false
+    /// when there is no such refused version.
+    /// </summary>
+    Task<bool> ReplayRejected(string facilityCode, string maLk, int version);
+
     /// <summary>Marks an episode cancelled or entered in error: it leaves the book and stays in history. False when unknown.</summary>
     Task<bool> CancelEpisode(string facilityCode, string maLk, string reason);
 }

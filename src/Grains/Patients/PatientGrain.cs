@@ -187,6 +187,31 @@ public sealed partial class PatientGrain(
         return Task.FromResult<IReadOnlyList<BookEntry>>(entries);
     }
 
+    public async Task<bool> ReplayRejected(string facilityCode, string maLk, int version)
+    {
+        var index = State.DeadLetters.FindIndex(e => e.FacilityCode == facilityCode && e.MaLk == maLk && e.Version == version);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var entry = State.DeadLetters[index];
+        State.DeadLetters.RemoveAt(index);
+        entry.ItemId = Guid.NewGuid().ToString("N");
+        entry.EnqueuedAt = time.GetUtcNow();
+        State.Outbox.Add(entry);
+        if (FindRecord(entry) is { } record)
+        {
+            record.State = ForwardingState.Accepted;
+            record.UpdatedAt = entry.EnqueuedAt;
+        }
+
+        await PersistAsync();
+        await GrainFactory.GetGrain<IDeadLetterIndexGrain>(facilityCode).Remove(EpisodeKey.Create(facilityCode, maLk), version);
+        await PublishHeadAsync();
+        return true;
+    }
+
     public Task<bool> HasOpenCheckIn(string facilityCode, DateTimeOffset now, TimeSpan window) =>
         Task.FromResult(State.Encounters.Exists(e =>
             e.FacilityCode == facilityCode && e.CancelledAt is null
@@ -250,8 +275,19 @@ public sealed partial class PatientGrain(
                 }
 
                 State.Outbox.RemoveAt(index);
+                if (result.Outcome == ForwardOutcome.Rejected && entry.Kind == OutboundKind.Dossier)
+                {
+                    State.DeadLetters.Add(entry);
+                }
+
                 _consecutiveFailures = 0;
                 await PersistAsync();
+                if (result.Outcome == ForwardOutcome.Rejected && entry.Kind == OutboundKind.Dossier)
+                {
+                    await GrainFactory.GetGrain<IDeadLetterIndexGrain>(entry.FacilityCode).Add(new DeadLetter(
+                        EpisodeKey.Create(entry.FacilityCode, entry.MaLk), entry.Version, PersonKeyValue, result.ResultCode,
+                        result.Message, result.CompletedAt));
+                }
                 if (State.Outbox.Count == 0)
                 {
                     await UnregisterFromIndexAsync();

@@ -17,6 +17,9 @@ public sealed class PatientState
 
     /// <summary>10-digit social-insurance numbers seen with this person and already linked in the card index.</summary>
     [Id(3)] public HashSet<string> InsuranceNumbers { get; set; } = [];
+
+    /// <summary>Documents the gateway refused, kept with their bytes so that an operator can replay them.</summary>
+    [Id(4)] public List<OutboxEntry> DeadLetters { get; set; } = [];
 }
 
 /// <summary>One encounter of the person.</summary>
