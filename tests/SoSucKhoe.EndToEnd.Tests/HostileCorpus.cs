@@ -120,9 +120,6 @@ public static partial class HostileCorpus
         public void Submit(string name, Func<byte[]> document, params ExpectedViolation[] expected) =>
             Submit(name, document, exact: true, maLk: null, expected);
 
-        public void Submit(string name, GeneratedDossier dossier, params ExpectedViolation[] expected) =>
-            Submit(name, () => dossier.Payload, exact: true, dossier.MaLk, expected);
-
         public void Submit(string name, Func<byte[]> document, bool exact, string? maLk, params ExpectedViolation[] expected)
         {
             var bytes = new Lazy<byte[]>(document);

@@ -66,7 +66,8 @@ public sealed class Authorizer(IGrainFactory grains)
         return view?.ProvinceCode ?? (facilityCode.Length >= 2 ? facilityCode[..2] : null);
     }
 
-    private static RpcException Deny(string reason, string message)
+    /// <summary>PERMISSION_DENIED with a google.rpc.ErrorInfo carrying <paramref name="reason"/>.</summary>
+    public static RpcException Deny(string reason, string message)
     {
         var status = new Status { Code = (int)Code.PermissionDenied, Message = message };
         status.Details.Add(Google.Protobuf.WellKnownTypes.Any.Pack(new ErrorInfo { Reason = reason, Domain = "sosuckhoe" }));

@@ -80,12 +80,12 @@ public sealed class HealthBookService(
         {
             if (request.FacilityCode != caller.Scope)
             {
-                throw Deny(Authorizer.ScopeMismatch, "A facility key may act only for its own facility.");
+                throw Authorizer.Deny(Authorizer.ScopeMismatch, "A facility key may act only for its own facility.");
             }
 
             if (!await grains.GetGrain<IPatientGrain>(personKey).HasOpenCheckIn(caller.Scope, time.GetUtcNow(), options.Value.ConsentWindow))
             {
-                throw Deny(ConsentRequired, "The person has no open check-in at this facility: their access log is shown only to them at the desk.");
+                throw Authorizer.Deny(ConsentRequired, "The person has no open check-in at this facility: their access log is shown only to them at the desk.");
             }
         }
 
@@ -182,7 +182,7 @@ public sealed class HealthBookService(
 
         await AuditAsync(AuditActions.HealthBookRefused, AuditOutcomes.Denied, facilityCode, personKey, staff, purpose, caller,
             $"Refused ({what}): no open check-in at the facility.");
-        throw Deny(ConsentRequired,
+        throw Authorizer.Deny(ConsentRequired,
             "The person has no open check-in at this facility: a facility reads the book only of a patient at its desk.");
     }
 
@@ -204,11 +204,4 @@ public sealed class HealthBookService(
 
     private static string SafeName(string value) =>
         new(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(60).ToArray());
-
-    private static RpcException Deny(string reason, string message)
-    {
-        var status = new Status { Code = (int)Code.PermissionDenied, Message = message };
-        status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = "sosuckhoe" }));
-        return status.ToRpcException();
-    }
 }

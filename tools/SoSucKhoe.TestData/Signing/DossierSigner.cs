@@ -20,31 +20,15 @@ public static class DossierSigner
 {
     private const string SignatureSlot = "CHUKYDONVI";
 
-    /// <summary>Signs a document; any previous content of CHUKYDONVI is replaced.</summary>
+    /// <summary>
+    /// Signs a document the way the hub expects (enveloped RSA-SHA256 in CHUKYDONVI, one reference covering the whole document);
+    /// any previous content of CHUKYDONVI is replaced. The product's own signer does the work.
+    /// </summary>
     public static byte[] Sign(byte[] document, X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(certificate);
-        var doc = Load(document);
-        var slot = Slot(doc) ?? throw new InvalidOperationException("The document has no CHUKYDONVI element under its root.");
-        slot.RemoveAll();
-
-        using var key = certificate.GetRSAPrivateKey()
-            ?? throw new InvalidOperationException("The certificate has no RSA private key.");
-        var signedXml = new SignedXml(doc) { SigningKey = key };
-        signedXml.SignedInfo!.CanonicalizationMethod = SignedXml.XmlDsigC14NTransformUrl;
-        signedXml.SignedInfo.SignatureMethod = SignedXml.XmlDsigRSASHA256Url;
-        var reference = new Reference(string.Empty) { DigestMethod = SignedXml.XmlDsigSHA256Url };
-        reference.AddTransform(new XmlDsigEnvelopedSignatureTransform());
-        reference.AddTransform(new XmlDsigC14NTransform());
-        signedXml.AddReference(reference);
-        var keyInfo = new KeyInfo();
-        keyInfo.AddClause(new KeyInfoX509Data(certificate));
-        signedXml.KeyInfo = keyInfo;
-        signedXml.ComputeSignature();
-
-        slot.AppendChild(doc.ImportNode(signedXml.GetXml(), true));
-        return Save(doc);
+        return SoSucKhoe.Dossiers.Signatures.DossierSigner.Sign(document, certificate);
     }
 
     /// <summary>
