@@ -61,6 +61,7 @@ public static partial class HostileCorpus
         AddIdentifierCases(corpus);
         AddDateAndDiagnosisCases(corpus);
         AddCheckInCases(corpus);
+        AddRegressionCases(corpus);
         AddSignatureCases(corpus);
         return corpus.Cases;
     }

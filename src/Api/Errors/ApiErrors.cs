@@ -15,24 +15,38 @@ public static class ApiErrors
     /// <summary>The most violations one answer carries; a longer list ends with a too_many_violations entry.</summary>
     public const int MaxReportedViolations = 500;
 
+    /// <summary>The most bytes of field violations one answer carries (before base64 in the trailer).</summary>
+    public const int MaxDetailBytes = 4 * 1024;
+
     public static RpcException InvalidArgument(string summary, IReadOnlyCollection<Violation> violations)
     {
         var badRequest = new BadRequest();
+        // The details travel in a trailer: keep them under what every client accepts (gRPC Java reads 8 KiB of metadata by default).
+        var size = 0;
+        var listed = 0;
         foreach (var violation in violations.Take(MaxReportedViolations))
         {
-            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
+            var entry = new BadRequest.Types.FieldViolation
             {
                 Field = violation.Table + "." + violation.Field,
                 Description = violation.Rule + ": " + violation.Message,
-            });
+            };
+            size += entry.CalculateSize() + 4;
+            if (size > MaxDetailBytes)
+            {
+                break;
+            }
+
+            badRequest.FieldViolations.Add(entry);
+            listed++;
         }
 
-        if (violations.Count > MaxReportedViolations)
+        if (violations.Count > listed)
         {
             badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
             {
                 Field = "REQUEST.document",
-                Description = $"{ViolationRules.TooManyViolations}: {violations.Count - MaxReportedViolations} more violations were not listed.",
+                Description = $"{ViolationRules.TooManyViolations}: {violations.Count - listed} more violations were not listed.",
             });
         }
 

@@ -116,7 +116,11 @@ public sealed partial class DossierIntake(
             violations.Add(Field("facility_code", ViolationRules.FacilityCodeStructure, facilityReason));
         }
 
-        if (string.IsNullOrWhiteSpace(request.MaLk) || request.MaLk.Length > MaxMaLkLength || request.MaLk.Any(char.IsControl))
+        if (request.MaLk.Length > MaxMaLkLength)
+        {
+            violations.Add(Field("ma_lk", ViolationRules.MaxLength, $"MA_LK has at most {MaxMaLkLength} characters."));
+        }
+        else if (string.IsNullOrWhiteSpace(request.MaLk) || request.MaLk.Any(char.IsControl))
         {
             violations.Add(Field("ma_lk", ViolationRules.Required, $"MA_LK is required: 1 to {MaxMaLkLength} printable characters."));
         }
@@ -126,8 +130,17 @@ public sealed partial class DossierIntake(
             violations.Add(Field("visit_type", ViolationRules.CodeList, "visit_type must be a MA_LOAI_KCB code such as \"01\"."));
         }
 
-        var arrival = request.ArrivalTime?.ToDateTimeOffset();
-        if (arrival is null)
+        DateTimeOffset? arrival = null;
+        try
+        {
+            arrival = request.ArrivalTime?.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            violations.Add(Field("arrival_time", ViolationRules.DateFormat, "arrival_time is not a valid timestamp."));
+        }
+
+        if (arrival is null && request.ArrivalTime is null)
         {
             violations.Add(Field("arrival_time", ViolationRules.Required, "arrival_time is required."));
         }

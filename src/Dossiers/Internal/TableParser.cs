@@ -23,7 +23,7 @@ internal static class TableParser
         try
         {
             using var reader = GuardedXmlReader.Create(content, options);
-            return ParseCore(reader, spec, violations);
+            return ParseCore(reader, spec, options.MaxRowsPerTable, violations);
         }
         catch (XmlLimitException ex)
         {
@@ -58,7 +58,7 @@ internal static class TableParser
         }
     }
 
-    private static Outcome ParseCore(GuardedXmlReader reader, TableSpec spec, ViolationCollector violations)
+    private static Outcome ParseCore(GuardedXmlReader reader, TableSpec spec, int maxRows, ViolationCollector violations)
     {
         if (!reader.MoveToRoot())
         {
@@ -104,7 +104,7 @@ internal static class TableParser
                 }
                 else if (name == spec.List)
                 {
-                    ReadList(reader, spec, violations, rows, ref hasSignatureElement, ref hasSignature);
+                    ReadList(reader, spec, maxRows, violations, rows, ref hasSignatureElement, ref hasSignature);
                 }
                 else
                 {
@@ -123,7 +123,7 @@ internal static class TableParser
         return new Outcome(new RawTable(spec.Code, spec.Root, spec.Row, rows), hasSignatureElement, hasSignature);
     }
 
-    private static void ReadList(GuardedXmlReader reader, TableSpec spec, ViolationCollector violations, List<TableRow> rows, ref bool hasSignatureElement, ref bool hasSignature)
+    private static void ReadList(GuardedXmlReader reader, TableSpec spec, int maxRows, ViolationCollector violations, List<TableRow> rows, ref bool hasSignatureElement, ref bool hasSignature)
     {
         if (reader.IsEmptyElement)
         {
@@ -145,6 +145,12 @@ internal static class TableParser
 
             if (reader.LocalName == spec.Row)
             {
+                if (rows.Count >= maxRows)
+                {
+                    // A row costs far more memory than its bytes: a list of empty rows must not become a memory bomb.
+                    throw new XmlLimitException($"{spec.Code}: more than {maxRows} rows in {spec.List}.");
+                }
+
                 var index = rows.Count + 1;
                 var fields = ReadRecord(reader, spec, violations, index, listDepth + 2, ref hasSignatureElement, ref hasSignature);
                 rows.Add(new TableRow(spec.Code, spec.Row, index, fields));

@@ -121,6 +121,13 @@ public static class DossierReader
         {
             violations.Add(TableCodes.Envelope, "DANHSACHHOSO", ViolationRules.EnvelopeStructure, "Envelope: DANHSACHHOSO holds no HOSO.");
         }
+        else if (envelope.SoLuongHoSo is { Length: > 0 } count && count.All(char.IsAsciiDigit)
+            && !int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            // Digits too many for any count: not the number of HOSO (other shapes are the validator's number_format).
+            violations.Add(TableCodes.Envelope, "SOLUONGHOSO", ViolationRules.CountMismatch,
+                $"Envelope: SOLUONGHOSO is far larger than the {envelope.HoSoCount} HOSO in DANHSACHHOSO.");
+        }
         else if (int.TryParse(envelope.SoLuongHoSo, NumberStyles.None, CultureInfo.InvariantCulture, out var declared) && declared != envelope.HoSoCount)
         {
             violations.Add(TableCodes.Envelope, "SOLUONGHOSO", ViolationRules.CountMismatch,
@@ -218,7 +225,7 @@ public static class DossierReader
             return result;
         }
 
-        if (reader.LocalName != EnvelopeRoot)
+        if (reader.LocalName != EnvelopeRoot || reader.Reader.NamespaceURI.Length > 0)
         {
             violations.Add(TableCodes.Envelope, EnvelopeRoot, ViolationRules.EnvelopeStructure,
                 $"Envelope: the root element must be {EnvelopeRoot}, found {reader.LocalName}.");
@@ -243,6 +250,15 @@ public static class DossierReader
                 continue;
             }
 
+            if (reader.LocalName is "THONGTINDONVI" or "THONGTINHOSO" && !result.Sections.Add(reader.LocalName))
+            {
+                // A second copy could make the hub and the gateway read different values (which facility sent it).
+                violations.Add(TableCodes.Envelope, reader.LocalName, ViolationRules.EnvelopeStructure,
+                    $"Envelope: {reader.LocalName} appears more than once.");
+                reader.SkipSubtree();
+                continue;
+            }
+
             switch (reader.LocalName)
             {
                 case "THONGTINDONVI":
@@ -250,6 +266,12 @@ public static class DossierReader
                     {
                         if (name == "MACSKCB")
                         {
+                            if (result.FacilityCode is not null)
+                            {
+                                violations.Add(TableCodes.Envelope, "MACSKCB", ViolationRules.EnvelopeStructure,
+                                    "Envelope: MACSKCB appears more than once.");
+                            }
+
                             result.FacilityCode = Text(reader, violations, "THONGTINDONVI.MACSKCB");
                             return true;
                         }
@@ -378,6 +400,9 @@ public static class DossierReader
     private sealed class EnvelopeContent
     {
         public bool RootFound { get; set; }
+
+        /// <summary>The envelope sections already read (each may appear once).</summary>
+        public HashSet<string> Sections { get; } = new(StringComparer.Ordinal);
 
         public string? FacilityCode { get; set; }
 

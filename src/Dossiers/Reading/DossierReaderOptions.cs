@@ -18,6 +18,9 @@ public sealed class DossierReaderOptions
     /// <summary>Most elements accepted in one document.</summary>
     public int MaxElements { get; set; } = 500_000;
 
+    /// <summary>Most rows one list table (XML2, XML3, XML0 …) may hold; a long inpatient stay has a few thousand.</summary>
+    public int MaxRowsPerTable { get; set; } = 20_000;
+
     /// <summary>Most characters accepted in one document (after decoding).</summary>
     public long MaxCharactersInDocument { get; set; } = 32L * 1024 * 1024;
 

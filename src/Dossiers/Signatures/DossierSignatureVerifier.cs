@@ -83,6 +83,14 @@ public static class DossierSignatureVerifier
             var enveloped = false;
             foreach (Transform transform in reference.TransformChain)
             {
+                if (transform.Algorithm is not (XmlDsig.EnvelopedTransform or SignedXml.XmlDsigC14NTransformUrl
+                    or SignedXml.XmlDsigC14NWithCommentsTransformUrl or SignedXml.XmlDsigExcC14NTransformUrl
+                    or SignedXml.XmlDsigExcC14NWithCommentsTransformUrl))
+                {
+                    // XPath, XSLT or any other transform could make the signed content differ from the document processed.
+                    return new(SignatureStatus.Wrapping, null, "The reference may use only the enveloped-signature and canonicalization transforms.");
+                }
+
                 enveloped |= transform.Algorithm == XmlDsig.EnvelopedTransform;
             }
 
