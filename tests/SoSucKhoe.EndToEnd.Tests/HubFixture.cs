@@ -23,6 +23,9 @@ public sealed class HubFixture : IAsyncLifetime
 
     public GrpcChannel Channel => _channel;
 
+    /// <summary>The hub's own services (the co-hosted silo's grain factory among them), for tests that set up what no RPC can.</summary>
+    public IServiceProvider Services => _hub.Services;
+
     public async Task InitializeAsync()
     {
         Emulator = await EmulatorServer.StartAsync();

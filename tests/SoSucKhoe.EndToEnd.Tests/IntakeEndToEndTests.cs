@@ -116,6 +116,26 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dossier_from_a_facility_the_registry_does_not_know_fails_its_precondition()
+    {
+        // A valid facility key for a facility missing from the registry (e.g. a registry restored from before it was registered):
+        // only the hub's own grains can set this up, no RPC issues a key for an unregistered facility.
+        var stranger = _province.Facilities()[11];
+        var (key, record) = SoSucKhoe.Api.Security.ApiKeys.Create(SoSucKhoe.Security.CallerRole.Facility, stranger.Code, "test", DateTimeOffset.UtcNow);
+        var grains = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IGrainFactory>(hub.Services);
+        Assert.True(await grains.GetGrain<SoSucKhoe.Security.ICredentialGrain>(record.KeyId).Create(record));
+        var intake = new Intake.IntakeClient(hub.Clients.With(key));
+        var dossier = s_dossiers.Create(NextCitizen(), stranger, "01", Arrival);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) }).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("facility_not_registered", Assert.Single(error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations).Type);
+        Assert.DoesNotContain(hub.Emulator.State.GetReceived(0, 100_000), r => r.MaLk == dossier.MaLk);
+    }
+
+    [Fact]
     public async Task An_insurance_card_seen_with_a_personal_id_identifies_the_patient_at_the_next_check_in()
     {
         var citizen = NextCitizen(insured: true);

@@ -45,10 +45,12 @@ public sealed partial class DossierIntake(
 
         var read = DossierReader.ReadDossier(document.Memory, readerOptions);
         var dossier = read.Dossier;
+        FacilityView? facility = null;
         if (dossier is { FacilityCode.Length: > 0 })
         {
             // A facility submits only its own dossiers; the tables' MA_CSKCB must match the envelope (facility_mismatch).
             await authorizer.EnsureFacilityAsync(caller, dossier.FacilityCode);
+            facility = await RequireFacilityAsync(dossier.FacilityCode);
         }
 
         var violations = read.Violations.Count > 0 || dossier is null
@@ -69,7 +71,7 @@ public sealed partial class DossierIntake(
         }
 
         var summary = dossier.Summary;
-        var facility = await RequireFacilityAsync(dossier.FacilityCode);
+        facility ??= await RequireFacilityAsync(dossier.FacilityCode);
         var resolution = await persons.ResolveAsync(IdentifiersOf(summary), TableCodes.Xml1);
         var maLk = summary.MaLk!;
         await ClaimEpisodeAsync(facility.FacilityCode, maLk, resolution.PersonKey);

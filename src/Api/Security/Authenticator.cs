@@ -20,6 +20,12 @@ public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, T
             return await AuthenticateCertificateAsync(certificate);
         }
 
+        return await AuthenticateHeaderAsync(header);
+    }
+
+    /// <summary>Authenticates an <c>authorization</c> header value (gRPC metadata or an HTTP header).</summary>
+    public async Task<CallerPrincipal> AuthenticateHeaderAsync(string? header)
+    {
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             throw Refuse("Credentials are required: send the API key as 'authorization: Bearer <key>'.");

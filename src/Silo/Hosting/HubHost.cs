@@ -90,6 +90,9 @@ public static class HubHost
         }
 
         var app = builder.Build();
+        // The emulator's controls (faults, reset, what it received) are operator tools: admin key only. Its gateway endpoints keep
+        // their own token check, as the real gateway does.
+        app.RequireAdminKey("/gateway/emulator");
         app.MapSoSucKhoeApi($"*:{grpcEndpoint.Port}");
         app.MapHealthChecks("/healthz").RequireHost($"*:{httpEndpoint.Port}");
         if (hub.HostGatewayEmulator)

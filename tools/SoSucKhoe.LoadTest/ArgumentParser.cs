@@ -1,0 +1,164 @@
+using System.Globalization;
+
+namespace SoSucKhoe.LoadTest;
+
+/// <summary>Parses the command line into <see cref="LoadTestOptions"/>; throws <see cref="UsageException"/> when it is wrong.</summary>
+public static class ArgumentParser
+{
+    public const string Usage =
+        "usage: SoSucKhoe.LoadTest --grpc http://127.0.0.1:5080 --admin-key <key> [--facilities 20] [--citizens 5000]\n" +
+        "       [--rate 100] [--duration 30s] [--mode open|closed] [--concurrency 32] [--drain 30s] [--lag-sample 200]\n" +
+        "       [--gateway-stats http://127.0.0.1:5081/gateway/emulator/stats] [--report-dir out] [--seed 6]\n" +
+        "The admin key may also come from the SOSUCKHOE_ADMIN_KEY environment variable. Only loopback hosts are allowed.";
+
+    public static LoadTestOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        environment ??= Environment.GetEnvironmentVariable;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (!name.StartsWith("--", StringComparison.Ordinal) || name.Length < 3)
+            {
+                throw new UsageException($"unexpected argument '{name}'");
+            }
+
+            string value;
+            var equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                value = name[(equals + 1)..];
+                name = name[..equals];
+            }
+            else if (i + 1 < args.Count)
+            {
+                value = args[++i];
+            }
+            else
+            {
+                throw new UsageException($"{name} needs a value");
+            }
+
+            if (!Known.Contains(name))
+            {
+                throw new UsageException($"unknown option {name}");
+            }
+
+            if (!values.TryAdd(name, value))
+            {
+                throw new UsageException($"{name} is given twice");
+            }
+        }
+
+        var grpc = values.TryGetValue("--grpc", out var grpcText) ? LoopbackUri("--grpc", grpcText) : throw new UsageException("--grpc is required");
+        var adminKey = values.GetValueOrDefault("--admin-key") ?? environment("SOSUCKHOE_ADMIN_KEY");
+        if (string.IsNullOrWhiteSpace(adminKey))
+        {
+            throw new UsageException("--admin-key (or SOSUCKHOE_ADMIN_KEY) is required");
+        }
+
+        var options = new LoadTestOptions
+        {
+            GrpcAddress = grpc,
+            AdminKey = adminKey,
+            Facilities = Int(values, "--facilities", 20, 1, 10_000),
+            Citizens = Int(values, "--citizens", 5000, 1, 10_000_000),
+            Rate = Double(values, "--rate", 100, 0.1, 100_000),
+            Duration = Span(values, "--duration", TimeSpan.FromSeconds(30)),
+            Mode = Mode(values),
+            Concurrency = Int(values, "--concurrency", 32, 1, 10_000),
+            DrainTimeout = Span(values, "--drain", TimeSpan.FromSeconds(30)),
+            LagSample = Int(values, "--lag-sample", 200, 0, 1_000_000),
+            GatewayStats = values.TryGetValue("--gateway-stats", out var stats) ? LoopbackUri("--gateway-stats", stats) : null,
+            ReportDirectory = values.GetValueOrDefault("--report-dir"),
+            Seed = Int(values, "--seed", 6, int.MinValue, int.MaxValue),
+        };
+        if (options.DossierCount > 5_000_000)
+        {
+            throw new UsageException("rate × duration is above 5,000,000 dossiers");
+        }
+
+        return options;
+    }
+
+    /// <summary>Parses "30s", "500ms", "2m", "1h" or a TimeSpan ("00:00:30").</summary>
+    public static TimeSpan ParseDuration(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        (string Suffix, double Seconds)[] units = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)];
+        foreach (var (suffix, seconds) in units)
+        {
+            if (trimmed.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                && double.TryParse(trimmed[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                && number > 0 && !double.IsInfinity(number))
+            {
+                return TimeSpan.FromSeconds(number * seconds);
+            }
+        }
+
+        if (TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
+        {
+            return span;
+        }
+
+        throw new UsageException($"'{text}' is not a positive duration (e.g. 30s, 500ms, 2m)");
+    }
+
+    private static readonly HashSet<string> Known =
+    [
+        "--grpc", "--admin-key", "--facilities", "--citizens", "--rate", "--duration", "--mode", "--concurrency", "--drain",
+        "--lag-sample", "--gateway-stats", "--report-dir", "--seed",
+    ];
+
+    private static Uri LoopbackUri(string name, string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UsageException($"{name} must be an http(s) address");
+        }
+
+        if (!LoopbackGuard.IsLoopback(uri))
+        {
+            throw new UsageException($"{name}: only loopback hosts (127.0.0.1, ::1, localhost) are allowed, not '{uri.Host}'");
+        }
+
+        return uri;
+    }
+
+    private static LoadMode Mode(Dictionary<string, string> values) =>
+        values.GetValueOrDefault("--mode") switch
+        {
+            null or "open" => LoadMode.Open,
+            "closed" => LoadMode.Closed,
+            var other => throw new UsageException($"--mode must be open or closed, not '{other}'"),
+        };
+
+    private static int Int(Dictionary<string, string> values, string name, int fallback, int min, int max)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new UsageException($"{name} must be an integer from {min} to {max}");
+    }
+
+    private static double Double(Dictionary<string, string> values, string name, double fallback, double min, double max)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new UsageException($"{name} must be a number from {min} to {max}");
+    }
+
+    private static TimeSpan Span(Dictionary<string, string> values, string name, TimeSpan fallback) =>
+        values.TryGetValue(name, out var text) ? ParseDuration(text) : fallback;
+}

@@ -1,0 +1,115 @@
+namespace SoSucKhoe.LoadTest.Driving;
+
+/// <summary>
+/// Sends requests through a caller-supplied function, open-loop (fixed arrival rate) or closed-loop (fixed concurrency), and
+/// records each outcome in <see cref="LoadStatistics"/>. Both loops are bounded: nothing new is sent after the planned requests
+/// (open) or the duration (closed), and calls still running after the drain timeout are cancelled.
+/// </summary>
+/// <param name="clock">The time base.</param>
+/// <param name="send">Sends request <c>i</c>; must not block before its first await.</param>
+/// <param name="statistics">Where outcomes go.</param>
+public sealed class LoadDriver(LoadClock clock, Func<int, CancellationToken, Task<SendOutcome>> send, LoadStatistics statistics)
+{
+    /// <summary>
+    /// Open loop: request i is started at <c>start + i / rate</c> whatever earlier requests are doing, and its latency counts from
+    /// that scheduled time, not from when it was actually sent (no coordinated omission: a stalled sender or a slow hub shows as
+    /// latency of every request it delayed).
+    /// </summary>
+    public async Task<DriveResult> RunOpenAsync(int count, double rate, TimeSpan drainTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        using var calls = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var start = clock.Elapsed;
+        var running = new List<Task>(count);
+        for (var i = 0; i < count && !cancellationToken.IsCancellationRequested; i++)
+        {
+            var scheduled = start + OpenLoopSchedule.SendTime(i, rate);
+            try
+            {
+                await clock.WaitUntilAsync(scheduled, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            statistics.OnSent();
+            running.Add(SendOneAsync(i, scheduled, calls.Token));
+        }
+
+        var timedOut = await DrainAsync(running, drainTimeout, calls).ConfigureAwait(false);
+        return new DriveResult(clock.Elapsed - start, timedOut);
+    }
+
+    /// <summary>
+    /// Closed loop: <paramref name="concurrency"/> workers each send their next request when the previous one was answered, until
+    /// <paramref name="duration"/> passed or <paramref name="count"/> requests were sent. Latency counts from the actual send.
+    /// </summary>
+    public async Task<DriveResult> RunClosedAsync(
+        int count, int concurrency, TimeSpan duration, TimeSpan drainTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency);
+        using var calls = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var start = clock.Elapsed;
+        var end = start + duration;
+        var next = -1;
+        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (!cancellationToken.IsCancellationRequested && clock.Elapsed < end)
+            {
+                var index = Interlocked.Increment(ref next);
+                if (index >= count)
+                {
+                    return;
+                }
+
+                statistics.OnSent();
+                await SendOneAsync(index, clock.Elapsed, calls.Token).ConfigureAwait(false);
+            }
+        })).ToList();
+        try
+        {
+            await clock.WaitUntilAsync(end, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped early: drain what is running.
+        }
+
+        var timedOut = await DrainAsync(workers, drainTimeout, calls).ConfigureAwait(false);
+        return new DriveResult(clock.Elapsed - start, timedOut);
+    }
+
+    private async Task SendOneAsync(int index, TimeSpan measuredFrom, CancellationToken cancellationToken)
+    {
+        SendOutcome outcome;
+        try
+        {
+            outcome = await send(index, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = SendOutcome.Failed("Cancelled");
+        }
+        catch (Exception exception)
+        {
+            outcome = SendOutcome.Failed("ClientError:" + exception.GetType().Name);
+        }
+
+        statistics.Record(clock.Elapsed - measuredFrom, outcome);
+    }
+
+    private static async Task<bool> DrainAsync(List<Task> running, TimeSpan drainTimeout, CancellationTokenSource calls)
+    {
+        var all = Task.WhenAll(running);
+        var finished = await Task.WhenAny(all, Task.Delay(drainTimeout)).ConfigureAwait(false) == all;
+        if (!finished)
+        {
+            await calls.CancelAsync().ConfigureAwait(false);
+        }
+
+        // Every call observes the cancellation (gRPC calls end at once), so this is bounded too.
+        await all.ConfigureAwait(false);
+        return !finished;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using SoSucKhoe.LoadTest.Reporting;
+
+namespace SoSucKhoe.LoadTest.Hub;
+
+/// <summary>Reads the gateway emulator's stats JSON (<c>GET …/gateway/emulator/stats</c>).</summary>
+public sealed class GatewayStatsReader(HttpClient http, Uri statsAddress)
+{
+    public async Task<GatewayCounters> ReadAsync(CancellationToken cancellationToken)
+    {
+        await using var stream = await http.GetStreamAsync(statsAddress, cancellationToken).ConfigureAwait(false);
+        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Parse(document.RootElement);
+    }
+
+    /// <summary>Reads the counters from the stats object (camelCase or PascalCase names; a missing counter is 0).</summary>
+    public static GatewayCounters Parse(JsonElement stats) =>
+        new(Counter(stats, "received"), Counter(stats, "dossiers"), Counter(stats, "duplicates"), Counter(stats, "orderViolations"),
+            Counter(stats, "rejected"));
+
+    private static long Counter(JsonElement stats, string name)
+    {
+        foreach (var property in stats.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase) && property.Value.TryGetInt64(out var value))
+            {
+                return value;
+            }
+        }
+
+        return 0;
+    }
+}
