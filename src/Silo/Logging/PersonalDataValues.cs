@@ -94,6 +94,8 @@ public static class PersonalDataValues
         return kind switch
         {
             PersonalDataKind.Name => Initials(text),
+            // A network address ("http://127.0.0.1:5080", Kestrel's "Now listening on: {address}") is not a postal one.
+            PersonalDataKind.Address when Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" => text,
             PersonalDataKind.Address => text.Length == 0 ? text : MaskedAddress,
             PersonalDataKind.Email => MaskEmail(text),
             PersonalDataKind.BirthDate => KeepYear(text),

@@ -3,12 +3,19 @@ using SoSucKhoe.LoadTest.Reporting;
 
 namespace SoSucKhoe.LoadTest.Hub;
 
-/// <summary>Reads the gateway emulator's stats JSON (<c>GET …/gateway/emulator/stats</c>).</summary>
-public sealed class GatewayStatsReader(HttpClient http, Uri statsAddress)
+/// <summary>
+/// Reads the gateway emulator's stats JSON (<c>GET …/gateway/emulator/stats</c>), sending the admin key as a bearer token (the
+/// hub serves the emulator's controls to admins only; a stand-alone emulator ignores it).
+/// </summary>
+public sealed class GatewayStatsReader(HttpClient http, Uri statsAddress, string adminKey)
 {
     public async Task<GatewayCounters> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var stream = await http.GetStreamAsync(statsAddress, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, statsAddress);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminKey);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Parse(document.RootElement);
     }

@@ -12,8 +12,8 @@ public static class HubSetup
         GrpcChannel channel, string adminKey, IEnumerable<SyntheticFacility> facilities, CancellationToken cancellationToken)
     {
         var admin = BearerCalls.With(channel, adminKey);
-        var registry = new Facilities.FacilitiesClient(admin);
-        var credentials = new Credentials.CredentialsClient(admin);
+        var registry = new Api.V1.Facilities.FacilitiesClient(admin);
+        var credentials = new Api.V1.Credentials.CredentialsClient(admin);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var facility in facilities)
         {

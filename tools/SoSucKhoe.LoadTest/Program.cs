@@ -1,0 +1,32 @@
+using SoSucKhoe.LoadTest;
+using SoSucKhoe.LoadTest.Reporting;
+
+LoadTestOptions options;
+try
+{
+    options = ArgumentParser.Parse(args);
+}
+catch (UsageException exception)
+{
+    await Console.Error.WriteLineAsync("error: " + exception.Message);
+    await Console.Error.WriteLineAsync(ArgumentParser.Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var report = await LoadTestEngine.RunAsync(options, Console.Error, cancel.Token);
+var markdown = ReportWriter.ToMarkdown(report);
+await Console.Out.WriteLineAsync(markdown);
+if (options.ReportDirectory is not null)
+{
+    await ReportWriter.WriteAsync(report, options.ReportDirectory, CancellationToken.None);
+    await Console.Error.WriteLineAsync("report written to " + Path.GetFullPath(options.ReportDirectory));
+}
+
+return report.Failed == 0 && !report.DrainTimedOut ? 0 : 1;
