@@ -7,7 +7,7 @@ public static class ArgumentParser
 {
     public const string Usage =
         "usage: SoSucKhoe.LoadTest --grpc http://127.0.0.1:5080 --admin-key <key> [--facilities 20] [--citizens 5000]\n" +
-        "       [--rate 100] [--duration 30s] [--mode open|closed] [--concurrency 32] [--drain 30s] [--lag-sample 200]\n" +
+        "       [--rate 100] [--duration 30s] [--mode open|closed] [--concurrency 32] [--drain 30s] [--warmup 0s] [--lag-sample 200]\n" +
         "       [--gateway-stats http://127.0.0.1:5081/gateway/emulator/stats] [--report-dir out] [--seed 6]\n" +
         "The admin key may also come from the SOSUCKHOE_ADMIN_KEY environment variable. Only loopback hosts are allowed.";
 
@@ -69,6 +69,7 @@ public static class ArgumentParser
             Mode = Mode(values),
             Concurrency = Int(values, "--concurrency", 32, 1, 10_000),
             DrainTimeout = Span(values, "--drain", TimeSpan.FromSeconds(30)),
+            Warmup = values.TryGetValue("--warmup", out var warmup) && warmup is not ("0" or "0s") ? ParseDuration(warmup) : TimeSpan.Zero,
             LagSample = Int(values, "--lag-sample", 200, 0, 1_000_000),
             GatewayStats = values.TryGetValue("--gateway-stats", out var stats) ? LoopbackUri("--gateway-stats", stats) : null,
             ReportDirectory = values.GetValueOrDefault("--report-dir"),
@@ -108,7 +109,7 @@ public static class ArgumentParser
 
     private static readonly HashSet<string> Known =
     [
-        "--grpc", "--admin-key", "--facilities", "--citizens", "--rate", "--duration", "--mode", "--concurrency", "--drain",
+        "--grpc", "--admin-key", "--facilities", "--citizens", "--rate", "--duration", "--mode", "--concurrency", "--drain", "--warmup",
         "--lag-sample", "--gateway-stats", "--report-dir", "--seed",
     ];
 

@@ -23,10 +23,12 @@ public static class LoadTestEngine
         }
 
         var c = CultureInfo.InvariantCulture;
-        var planned = options.Mode == LoadMode.Open ? OpenLoopSchedule.Count(options.Rate, options.Duration) : options.DossierCount;
-        await progress.WriteLineAsync(string.Create(c, $"generating {options.Facilities} facilities, {options.Citizens} citizens, {planned} signed dossiers…")).ConfigureAwait(false);
+        var planned = Planned(options, options.Duration);
+        var warmupCount = options.Warmup > TimeSpan.Zero ? Planned(options, options.Warmup) : 0;
+        await progress.WriteLineAsync(string.Create(c, $"generating {options.Facilities} facilities, {options.Citizens} citizens, {warmupCount + planned} signed dossiers…")).ConfigureAwait(false);
         var workload = new WorkloadGenerator(options.Seed, options.Facilities, options.Citizens);
-        var dossiers = workload.Generate(planned);
+        var all = workload.Generate(warmupCount + planned);
+        var dossiers = all.Skip(warmupCount).ToList();
 
         using var channel = GrpcChannel.ForAddress(options.GrpcAddress, new GrpcChannelOptions
         {
@@ -40,8 +42,18 @@ public static class LoadTestEngine
         var gateway = options.GatewayStats is null ? null : new GatewayStatsReader(http, options.GatewayStats, options.AdminKey);
         var gatewayBefore = gateway is null ? null : await gateway.ReadAsync(cancellationToken).ConfigureAwait(false);
 
-        var statistics = new LoadStatistics();
         var clock = new StopwatchClock();
+        if (warmupCount > 0)
+        {
+            await progress.WriteLineAsync(string.Create(c, $"warming up for {options.Warmup.TotalSeconds} s…")).ConfigureAwait(false);
+            var warmupStatistics = new LoadStatistics();
+            var warmupSender = new DossierSender(channel, keys, [.. all.Take(warmupCount)]);
+            await DriveAsync(new LoadDriver(clock, warmupSender.SendAsync, warmupStatistics), options, warmupCount, options.Warmup, cancellationToken)
+                .ConfigureAwait(false);
+            await progress.WriteLineAsync(string.Create(c, $"warm-up: {warmupStatistics.Accepted} accepted, {warmupStatistics.Failed} failed")).ConfigureAwait(false);
+        }
+
+        var statistics = new LoadStatistics();
         var sender = new DossierSender(channel, keys, dossiers);
         var driver = new LoadDriver(clock, sender.SendAsync, statistics);
         await progress.WriteLineAsync(string.Create(c, $"driving {options.Mode.ToString().ToLowerInvariant()} loop for {options.Duration.TotalSeconds} s…")).ConfigureAwait(false);
@@ -50,9 +62,7 @@ public static class LoadTestEngine
         DriveResult drive;
         try
         {
-            drive = options.Mode == LoadMode.Open
-                ? await driver.RunOpenAsync(planned, options.Rate, options.DrainTimeout, cancellationToken).ConfigureAwait(false)
-                : await driver.RunClosedAsync(planned, options.Concurrency, options.Duration, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
+            drive = await DriveAsync(driver, options, planned, options.Duration, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -82,6 +92,7 @@ public static class LoadTestEngine
             DurationSeconds = options.Duration.TotalSeconds,
             Facilities = options.Facilities,
             Citizens = options.Citizens,
+            WarmupSeconds = options.Warmup.TotalSeconds,
             Planned = planned,
             Sent = statistics.Sent,
             Accepted = statistics.Accepted,
@@ -96,4 +107,13 @@ public static class LoadTestEngine
             Gateway = gatewayDelta,
         };
     }
+
+    private static int Planned(LoadTestOptions options, TimeSpan duration) =>
+        Math.Max(1, (int)Math.Ceiling(options.Rate * duration.TotalSeconds));
+
+    private static Task<DriveResult> DriveAsync(
+        LoadDriver driver, LoadTestOptions options, int count, TimeSpan duration, CancellationToken cancellationToken) =>
+        options.Mode == LoadMode.Open
+            ? driver.RunOpenAsync(count, options.Rate, options.DrainTimeout, cancellationToken)
+            : driver.RunClosedAsync(count, options.Concurrency, duration, options.DrainTimeout, cancellationToken);
 }

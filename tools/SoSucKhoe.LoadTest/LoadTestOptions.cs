@@ -23,6 +23,9 @@ public sealed record LoadTestOptions
     /// <summary>Workers in closed loop.</summary>
     public int Concurrency { get; init; } = 32;
 
+    /// <summary>A warm-up at the same pace before the measured run (its results are not reported); zero for none.</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.Zero;
+
     /// <summary>How long in-flight calls, and then the forwarding-lag sample, may take after the duration.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

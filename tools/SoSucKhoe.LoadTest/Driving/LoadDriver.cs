@@ -67,14 +67,12 @@ public sealed class LoadDriver(LoadClock clock, Func<int, CancellationToken, Tas
                 await SendOneAsync(index, clock.Elapsed, calls.Token).ConfigureAwait(false);
             }
         })).ToList();
-        try
-        {
-            await clock.WaitUntilAsync(end, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped early: drain what is running.
-        }
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var durationOver = clock.WaitUntilAsync(end, stopWaiting.Token);
+        // Either the duration passed (workers then finish their current call) or every planned request was sent and answered.
+        await Task.WhenAny(durationOver, Task.WhenAll(workers)).ConfigureAwait(false);
+        await stopWaiting.CancelAsync().ConfigureAwait(false);
+        await durationOver.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
 
         var timedOut = await DrainAsync(workers, drainTimeout, calls).ConfigureAwait(false);
         return new DriveResult(clock.Elapsed - start, timedOut);

@@ -7,6 +7,7 @@ public sealed record LoadReport
     public required double TargetRate { get; init; }
     public required int Concurrency { get; init; }
     public required double DurationSeconds { get; init; }
+    public double WarmupSeconds { get; init; }
     public required int Facilities { get; init; }
     public required int Citizens { get; init; }
     public required int Planned { get; init; }

@@ -17,7 +17,7 @@ public static class ReportWriter
         var c = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.AppendLine("# Load test report").AppendLine();
-        md.AppendLine(c, $"Mode **{report.Mode}**, target {report.TargetRate} dossiers/s, concurrency {report.Concurrency}, duration {report.DurationSeconds} s, {report.Facilities} facilities, {report.Citizens} citizens.").AppendLine();
+        md.AppendLine(c, $"Mode **{report.Mode}**, target {report.TargetRate} dossiers/s, concurrency {report.Concurrency}, duration {report.DurationSeconds} s (after {report.WarmupSeconds} s warm-up), {report.Facilities} facilities, {report.Citizens} citizens.").AppendLine();
         md.AppendLine("| metric | value |").AppendLine("| --- | --- |");
         md.AppendLine(c, $"| planned / sent | {report.Planned} / {report.Sent} |");
         md.AppendLine(c, $"| accepted (duplicates) | {report.Accepted} ({report.Duplicates}) |");
@@ -34,7 +34,7 @@ public static class ReportWriter
 
         if (report.Gateway is { } gateway)
         {
-            md.AppendLine(c, $"| gateway received / dossiers (during run) | {gateway.Received} / {gateway.Dossiers} |");
+            md.AppendLine(c, $"| gateway received / dossiers (warm-up and run) | {gateway.Received} / {gateway.Dossiers} |");
             md.AppendLine(c, $"| gateway duplicates / order violations / rejected | {gateway.Duplicates} / {gateway.OrderViolations} / {gateway.Rejected} |");
         }
 

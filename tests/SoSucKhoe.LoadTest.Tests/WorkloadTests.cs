@@ -1,0 +1,35 @@
+using System.Text;
+using SoSucKhoe.LoadTest.Workload;
+
+namespace SoSucKhoe.LoadTest.Tests;
+
+public sealed class WorkloadTests
+{
+    [Fact]
+    public void The_visit_mix_weights_add_up_to_one_hundred_and_outpatient_exams_dominate()
+    {
+        Assert.Equal(100, VisitMix.Default.Sum(entry => entry.Weight));
+        Assert.Equal("01", VisitMix.Pick(0));
+        Assert.Equal("01", VisitMix.Pick(0.699));
+        Assert.Equal("02", VisitMix.Pick(0.70));
+        Assert.Equal("09", VisitMix.Pick(0.999));
+    }
+
+    [Fact]
+    public void Dossiers_are_pre_signed_for_a_facility_that_offers_their_visit_type_and_the_plan_is_the_same_for_a_seed()
+    {
+        var generator = new WorkloadGenerator(seed: 11, facilityCount: 4, citizenCount: 50);
+        var dossiers = generator.Generate(40);
+        var again = new WorkloadGenerator(seed: 11, facilityCount: 4, citizenCount: 50).Generate(40);
+
+        Assert.Equal(40, dossiers.Count);
+        Assert.All(dossiers, dossier =>
+        {
+            var facility = Assert.Single(generator.Province.Facilities, f => f.Code == dossier.FacilityCode);
+            Assert.True(facility.Offers(dossier.VisitType) || dossier.VisitType == "01");
+            Assert.Contains("CHUKYDONVI", Encoding.UTF8.GetString(dossier.Document), StringComparison.Ordinal);
+            Assert.Contains("<SignatureValue", Encoding.UTF8.GetString(dossier.Document), StringComparison.Ordinal);
+        });
+        Assert.Equal(dossiers.Select(d => (d.FacilityCode, d.VisitType)), again.Select(d => (d.FacilityCode, d.VisitType)));
+    }
+}
