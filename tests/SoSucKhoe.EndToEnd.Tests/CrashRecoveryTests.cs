@@ -19,37 +19,32 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly DateTimeOffset Arrival = new(2025, 5, 12, 9, 0, 0, TimeSpan.FromHours(7));
     private readonly ProvinceGenerator _province = new(seed: 313, new ProvinceOptions { FacilityCount = 3, CitizenCount = 1_000 });
-    private EmulatorServer _emulator = null!;
-    private HubSettings _settings = null!;
+    private HubWorkspace _workspace = null!;
     private HubClients? _clients;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await EmulatorServer.StartAsync();
-        _settings = new HubSettings(_emulator.BaseAddress, Directory.CreateTempSubdirectory("sosuckhoe-crash-").FullName);
-    }
+    private EmulatorServer Emulator => _workspace.Emulator;
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        Directory.Delete(_settings.DataDirectory, recursive: true);
-    }
+    private HubSettings Settings => _workspace.Settings;
+
+    public async Task InitializeAsync() => _workspace = await HubWorkspace.CreateAsync("crash");
+
+    public async Task DisposeAsync() => await _workspace.DisposeAsync();
 
     [Fact]
     public async Task Dossiers_accepted_during_a_gateway_outage_all_reach_the_gateway_after_the_hub_is_killed_and_restarted()
     {
-        _emulator.State.ApplyFaults(new EmulatorFaultUpdate(OutageSeconds: 3600));
+        Emulator.State.ApplyFaults(new EmulatorFaultUpdate(OutageSeconds: 3600));
         var dossiers = Generate(seed: 1);
 
-        using (var hub = await HubProcess.StartAsync(_settings, StartTimeout))
+        using (var hub = await HubProcess.StartAsync(Settings, StartTimeout))
         {
             await SubmitAllAsync(dossiers);
-            Assert.DoesNotContain(_emulator.State.GetReceived(0, 100_000), r => r.Kind == ReceivedKind.Dossier);
+            Assert.DoesNotContain(Emulator.State.GetReceived(0, 100_000), r => r.Kind == ReceivedKind.Dossier);
             hub.Kill();
         }
 
-        _emulator.State.ApplyFaults(new EmulatorFaultUpdate(ClearOutage: true));
-        using (var restarted = await HubProcess.StartAsync(_settings, StartTimeout))
+        Emulator.State.ApplyFaults(new EmulatorFaultUpdate(ClearOutage: true));
+        using (var restarted = await HubProcess.StartAsync(Settings, StartTimeout))
         {
             await AssertDeliveredAsync(restarted, dossiers);
         }
@@ -59,19 +54,19 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task Dossiers_in_flight_when_the_hub_is_killed_are_delivered_after_restart_with_duplicates_counted()
     {
         // A slow gateway keeps dossiers in flight at the moment of the kill.
-        _emulator.State.ApplyFaults(new EmulatorFaultUpdate(LatencyMs: 300));
+        Emulator.State.ApplyFaults(new EmulatorFaultUpdate(LatencyMs: 300));
         var dossiers = Generate(seed: 2);
 
-        using (var hub = await HubProcess.StartAsync(_settings, StartTimeout))
+        using (var hub = await HubProcess.StartAsync(Settings, StartTimeout))
         {
             await SubmitAllAsync(dossiers);
             hub.Kill();
         }
 
-        var beforeRestart = _emulator.State.GetReceived(0, 100_000).Count(r => r.Kind == ReceivedKind.Dossier);
+        var beforeRestart = Emulator.State.GetReceived(0, 100_000).Count(r => r.Kind == ReceivedKind.Dossier);
         output.WriteLine($"delivered before the kill: {beforeRestart} of {Accepted}");
-        _emulator.State.ApplyFaults(new EmulatorFaultUpdate(Clear: true));
-        using (var restarted = await HubProcess.StartAsync(_settings, StartTimeout))
+        Emulator.State.ApplyFaults(new EmulatorFaultUpdate(Clear: true));
+        using (var restarted = await HubProcess.StartAsync(Settings, StartTimeout))
         {
             await AssertDeliveredAsync(restarted, dossiers);
         }
@@ -90,8 +85,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
 
     private async Task SubmitAllAsync(IReadOnlyList<GeneratedDossier> dossiers)
     {
-        using var channel = GrpcChannel.ForAddress(_settings.GrpcAddress);
-        _clients = new HubClients(channel, _settings.AdminKey);
+        using var channel = GrpcChannel.ForAddress(Settings.GrpcAddress);
+        _clients = new HubClients(channel, Settings.AdminKey);
         foreach (var dossier in dossiers)
         {
             var intake = await _clients.IntakeForAsync(dossier.FacilityCode);
@@ -120,11 +115,11 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         var delivered = await Eventually.Until(() => Task.FromResult(Delivered()), Patience, TimeSpan.FromMilliseconds(200));
         bool Delivered()
         {
-            var seen = _emulator.State.GetReceived(0, 100_000).Where(r => r.Kind == ReceivedKind.Dossier).Select(r => r.MaLk).ToHashSet();
+            var seen = Emulator.State.GetReceived(0, 100_000).Where(r => r.Kind == ReceivedKind.Dossier).Select(r => r.MaLk).ToHashSet();
             return expected.IsSubsetOf(seen);
         }
 
-        var stats = _emulator.State.GetStats();
+        var stats = Emulator.State.GetStats();
         output.WriteLine($"emulator: dossiers {stats.Dossiers}, distinct {stats.DistinctDossiers}, duplicates {stats.Duplicates}, "
             + $"order violations {stats.OrderViolations}");
         Assert.True(delivered, "not every accepted dossier reached the gateway after the restart");
@@ -132,9 +127,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(stats.Dossiers - stats.DistinctDossiers, stats.Duplicates);
         Assert.Equal(0, stats.OrderViolations);
 
-        using var channel = GrpcChannel.ForAddress(_settings.GrpcAddress);
-        var clients = new HubClients(channel, _settings.AdminKey);
-        var intake = new Api.V1.Intake.IntakeClient(clients.With(_settings.AdminKey));
+        using var channel = GrpcChannel.ForAddress(Settings.GrpcAddress);
+        var clients = new HubClients(channel, Settings.AdminKey);
+        var intake = new Api.V1.Intake.IntakeClient(clients.With(Settings.AdminKey));
         var acknowledged = await Eventually.Until(async () =>
         {
             foreach (var dossier in dossiers)

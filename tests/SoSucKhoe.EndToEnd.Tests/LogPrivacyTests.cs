@@ -18,20 +18,15 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Arrival = new(2025, 6, 2, 8, 0, 0, TimeSpan.FromHours(7));
     private readonly ProvinceGenerator _province = new(seed: 911, new ProvinceOptions { FacilityCount = 2, CitizenCount = 200 });
-    private EmulatorServer _emulator = null!;
-    private HubSettings _settings = null!;
+    private HubWorkspace _workspace = null!;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await EmulatorServer.StartAsync();
-        _settings = new HubSettings(_emulator.BaseAddress, Directory.CreateTempSubdirectory("sosuckhoe-logs-").FullName);
-    }
+    private EmulatorServer Emulator => _workspace.Emulator;
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        Directory.Delete(_settings.DataDirectory, recursive: true);
-    }
+    private HubSettings Settings => _workspace.Settings;
+
+    public async Task InitializeAsync() => _workspace = await HubWorkspace.CreateAsync("logs");
+
+    public async Task DisposeAsync() => await _workspace.DisposeAsync();
 
     [Fact]
     public async Task A_full_run_leaves_no_raw_identifier_or_name_in_the_logs()
@@ -40,13 +35,13 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
         var facility = _province.Facilities()[0];
         var factory = new DossierFactory(17);
         string logs;
-        using (var hub = await HubProcess.StartAsync(_settings, TimeSpan.FromSeconds(90),
+        using (var hub = await HubProcess.StartAsync(Settings, TimeSpan.FromSeconds(90),
             "--Serilog:MinimumLevel:Default=Debug", "--Serilog:MinimumLevel:Override:Orleans=Information"))
         {
-            using var channel = GrpcChannel.ForAddress(_settings.GrpcAddress);
-            var clients = new HubClients(channel, _settings.AdminKey);
+            using var channel = GrpcChannel.ForAddress(Settings.GrpcAddress);
+            var clients = new HubClients(channel, Settings.AdminKey);
             var intake = await clients.IntakeForAsync(facility.Code, facility.Name);
-            _emulator.State.ApplyFaults(new EmulatorFaultUpdate(FailNext: 4));
+            Emulator.State.ApplyFaults(new EmulatorFaultUpdate(FailNext: 4));
             foreach (var citizen in citizens)
             {
                 var episode = factory.CreateEpisode(citizen, facility, "01", Arrival);
@@ -77,7 +72,7 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
                 ArrivalTime = Timestamp.FromDateTimeOffset(Arrival),
             }).ResponseAsync);
 
-            Assert.True(await Eventually.Until(() => _emulator.State.GetStats().Dossiers >= citizens.Count, TimeSpan.FromSeconds(60)));
+            Assert.True(await Eventually.Until(() => Emulator.State.GetStats().Dossiers >= citizens.Count, TimeSpan.FromSeconds(60)));
             await Task.Delay(500);
             logs = hub.Output;
         }
