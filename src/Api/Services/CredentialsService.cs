@@ -88,23 +88,8 @@ public sealed class CredentialsService(
     public override async Task<ClientCertificateInfo> RegisterClientCertificate(RegisterClientCertificateRequest request, ServerCallContext context)
     {
         var facility = await RequireFacilityAsync(request.FacilityCode);
-        X509Certificate2 certificate;
-        try
+        using (var certificate = RegistryLookups.ParsePublicCertificate(request.CertificatePem))
         {
-            certificate = X509Certificate2.CreateFromPem(request.CertificatePem);
-        }
-        catch (CryptographicException)
-        {
-            throw ApiErrors.InvalidArgument("REQUEST", "certificate_pem", ViolationRules.Required, "certificate_pem must hold one X.509 certificate in PEM.");
-        }
-
-        using (certificate)
-        {
-            if (certificate.HasPrivateKey || request.CertificatePem.Contains("PRIVATE KEY", StringComparison.Ordinal))
-            {
-                throw ApiErrors.InvalidArgument("REQUEST", "certificate_pem", ViolationRules.Required, "Send the certificate only, never its private key.");
-            }
-
             var binding = await credentials.BindCertificateAsync(certificate, facility, CallerPrincipal.From(context));
             return ToInfo(binding);
         }
@@ -118,17 +103,8 @@ public sealed class CredentialsService(
         return ToInfo(binding);
     }
 
-    private async Task<string> RequireFacilityAsync(string code)
-    {
-        if (!FacilityCode.TryParse(code, out var facility, out var reason))
-        {
-            throw ApiErrors.InvalidArgument("REQUEST", "facility_code", ViolationRules.FacilityCodeStructure, reason!);
-        }
-
-        _ = await grains.GetGrain<IFacilityGrain>(facility.Value).GetView()
-            ?? throw ApiErrors.NotFound($"Facility {facility.Value} is not registered.", "facility", facility.Value);
-        return facility.Value;
-    }
+    private async Task<string> RequireFacilityAsync(string code) =>
+        (await RegistryLookups.RequireFacilityAsync(grains, code)).View.FacilityCode;
 
     private static string Label(string? label) => string.IsNullOrWhiteSpace(label) ? "unlabelled" : label.Trim()[..Math.Min(100, label.Trim().Length)];
 

@@ -79,14 +79,7 @@ public sealed class FacilitiesService(IGrainFactory grains, IAuditTrail audit, T
 
     public override async Task<Facility> GetFacility(GetFacilityRequest request, ServerCallContext context)
     {
-        if (!FacilityCode.TryParse(request.FacilityCode, out var code, out var reason))
-        {
-            throw ApiErrors.InvalidArgument("REQUEST", "facility_code", ViolationRules.FacilityCodeStructure, reason!);
-        }
-
-        var facility = grains.GetGrain<IFacilityGrain>(code.Value);
-        var view = await facility.GetView()
-            ?? throw ApiErrors.NotFound($"Facility {code.Value} is not registered.", "facility", code.Value);
+        var (facility, view) = await RequireFacilityAsync(request.FacilityCode);
         var message = ToMessage(view);
         message.SigningCertificates.AddRange((await facility.GetSigningCertificates()).Select(ToMessage));
         return message;
@@ -95,23 +88,8 @@ public sealed class FacilitiesService(IGrainFactory grains, IAuditTrail audit, T
     public override async Task<V1.SigningCertificate> AddSigningCertificate(AddSigningCertificateRequest request, ServerCallContext context)
     {
         var (facility, view) = await RequireFacilityAsync(request.FacilityCode);
-        X509Certificate2 certificate;
-        try
+        using (var certificate = RegistryLookups.ParsePublicCertificate(request.CertificatePem))
         {
-            certificate = X509Certificate2.CreateFromPem(request.CertificatePem);
-        }
-        catch (CryptographicException)
-        {
-            throw ApiErrors.InvalidArgument("REQUEST", "certificate_pem", ViolationRules.Required, "certificate_pem must hold one X.509 certificate in PEM.");
-        }
-
-        using (certificate)
-        {
-            if (request.CertificatePem.Contains("PRIVATE KEY", StringComparison.Ordinal))
-            {
-                throw ApiErrors.InvalidArgument("REQUEST", "certificate_pem", ViolationRules.Required, "Send the certificate only, never its private key.");
-            }
-
             var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
             var owner = await grains.GetGrain<ISigningCertificateIndexGrain>(thumbprint).Claim(view.FacilityCode);
             if (owner != view.FacilityCode)
@@ -136,17 +114,8 @@ public sealed class FacilitiesService(IGrainFactory grains, IAuditTrail audit, T
         return ToMessage(revoked);
     }
 
-    private async Task<(IFacilityGrain Grain, FacilityView View)> RequireFacilityAsync(string code)
-    {
-        if (!FacilityCode.TryParse(code, out var parsed, out var reason))
-        {
-            throw ApiErrors.InvalidArgument("REQUEST", "facility_code", ViolationRules.FacilityCodeStructure, reason!);
-        }
-
-        var grain = grains.GetGrain<IFacilityGrain>(parsed.Value);
-        var view = await grain.GetView() ?? throw ApiErrors.NotFound($"Facility {parsed.Value} is not registered.", "facility", parsed.Value);
-        return (grain, view);
-    }
+    private Task<(IFacilityGrain Grain, FacilityView View)> RequireFacilityAsync(string code) =>
+        RegistryLookups.RequireFacilityAsync(grains, code);
 
     private Task AuditAsync(ServerCallContext context, FacilityView view, string details)
     {
