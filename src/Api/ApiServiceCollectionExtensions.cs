@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Intake;
+using SoSucKhoe.Api.Monitoring;
+using SoSucKhoe.Api.Registry;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.Services;
 using SoSucKhoe.Dossiers.Catalogues;
@@ -59,6 +62,9 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SignatureGate>();
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<DossierIntake>();
+        services.AddSoSucKhoeMonitoring();
+        services.AddSingleton<FacilityLocationValidator>();
+        services.AddSingleton<FacilityProfiles>();
         return services;
     }
 
@@ -71,6 +77,8 @@ public static class ApiServiceCollectionExtensions
         endpoints.MapGrpcService<AuditService>().RequireHost(host);
         endpoints.MapGrpcService<HealthBookService>().RequireHost(host);
         endpoints.MapGrpcService<OperationsService>().RequireHost(host);
+        endpoints.MapGrpcService<MonitoringService>().RequireHost(host);
+        endpoints.MapMonitoringDashboard(host);
         endpoints.MapGrpcReflectionService().RequireHost(host);
         endpoints.MapGrpcHealthChecksService().RequireHost(host);
         return endpoints;
@@ -92,6 +100,39 @@ public static class ApiServiceCollectionExtensions
         var female = CatalogueOptions.Resolve(catalogues.Icd10FemaleOnly);
         var male = CatalogueOptions.Resolve(catalogues.Icd10MaleOnly);
         var sexRules = female is null && male is null ? null : IcdSexRestrictions.Load(female, male);
-        return new Catalogues(FieldRuleCatalogue.Load(fieldRules), icd, sexRules);
+        return new Catalogues(FieldRuleCatalogue.Load(fieldRules), icd, sexRules)
+        {
+            AdministrativeUnits = LoadAdministrativeUnits(catalogues),
+        };
+    }
+
+    private static AdministrativeUnitCatalogue? LoadAdministrativeUnits(CatalogueOptions catalogues)
+    {
+        if (string.IsNullOrWhiteSpace(catalogues.AdministrativeUnits))
+        {
+            return null;
+        }
+
+        var path = CatalogueOptions.Resolve(catalogues.AdministrativeUnits)
+            ?? throw new InvalidOperationException(
+                $"The administrative-unit list (Catalogues:AdministrativeUnits = '{catalogues.AdministrativeUnits}') was not found.");
+        if (!DateOnly.TryParseExact(catalogues.AdministrativeUnitsValidFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        {
+            throw new InvalidOperationException("Catalogues:AdministrativeUnitsValidFrom must be a date \"yyyy-MM-dd\".");
+        }
+
+        DateOnly? until = null;
+        if (!string.IsNullOrWhiteSpace(catalogues.AdministrativeUnitsValidUntil))
+        {
+            if (!DateOnly.TryParseExact(catalogues.AdministrativeUnitsValidUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
+                || end <= from)
+            {
+                throw new InvalidOperationException("Catalogues:AdministrativeUnitsValidUntil must be a date \"yyyy-MM-dd\" after the start.");
+            }
+
+            until = end;
+        }
+
+        return AdministrativeUnitCatalogue.Load(path, from, until);
     }
 }

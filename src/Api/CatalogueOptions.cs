@@ -21,6 +21,18 @@ public sealed class CatalogueOptions
     /// <summary>ICD-10 codes valid for men only; optional.</summary>
     public string? Icd10MaleOnly { get; set; }
 
+    /// <summary>
+    /// Provinces, districts and communes (admin-units-2024-06-11.csv); optional. When set, a facility's location is checked for
+    /// membership (district in province, commune in district) on the days the list covers; formats are always checked.
+    /// </summary>
+    public string? AdministrativeUnits { get; set; }
+
+    /// <summary>First day the administrative-unit list describes ("yyyy-MM-dd").</summary>
+    public string? AdministrativeUnitsValidFrom { get; set; } = "2024-06-11";
+
+    /// <summary>First day the list no longer describes ("yyyy-MM-dd", exclusive); empty when still in force.</summary>
+    public string? AdministrativeUnitsValidUntil { get; set; } = "2025-07-01";
+
     /// <summary>Resolves a configured path to an existing file, or null.</summary>
     public static string? Resolve(string? path)
     {

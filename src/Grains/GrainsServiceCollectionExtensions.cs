@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using SoSucKhoe.Grains.Gateway;
 using SoSucKhoe.Grains.Interop;
+using SoSucKhoe.Grains.Monitoring;
+using SoSucKhoe.Grains.Security;
 
 namespace SoSucKhoe.Grains;
 
@@ -11,8 +14,9 @@ namespace SoSucKhoe.Grains;
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the interop settings (section "Interop"), the resilient gateway client (section "Gateway"), the time provider and the
-    /// start-up re-drive of the outbox.
+    /// Adds the interop settings (section "Interop"), the resilient gateway client (section "Gateway"), the time provider, the
+    /// start-up re-drive of the outbox, readiness settings (section "Readiness", validated at start) with the start-up of the
+    /// province aggregate, the flow recorder (section "Monitoring") and the secret protector (section "Secrets").
     /// </summary>
     public static IServiceCollection AddSoSucKhoeGrains(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +25,22 @@ public static class GrainsServiceCollectionExtensions
         services.AddSoSucKhoeGatewayClient(configuration);
         services.AddSingleton<OutboxRedriveStartup>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OutboxRedriveStartup>());
+
+        services.AddOptions<ReadinessOptions>().Bind(configuration.GetSection(ReadinessOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReadinessOptions>, ReadinessOptionsValidator>());
+        services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection(MonitoringOptions.SectionName))
+            .Validate(o => o.FlushInterval > TimeSpan.Zero, "Monitoring:FlushInterval must be positive.")
+            .Validate(o => o.CareTypes.Values.All(c => c != SoSucKhoe.Facilities.CareType.Unspecified) && o.DefaultCareType != SoSucKhoe.Facilities.CareType.Unspecified,
+                "Monitoring:CareTypes and DefaultCareType must name one of the six care types.")
+            .ValidateOnStart();
+        services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.SectionName));
+        services.TryAddSingleton<ReadinessClock>(sp => new ReadinessClock(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ISecretProtector, SecretProtector>();
+        services.AddSingleton<FlowRecorder>();
+        services.AddSingleton<IFlowRecorder>(sp => sp.GetRequiredService<FlowRecorder>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FlowRecorder>());
+        services.AddSingleton<ReadinessStartup>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ReadinessStartup>());
         return services;
     }
 }

@@ -265,6 +265,16 @@ public sealed class AccessControlTests(HubFixture hub) : IAsyncLifetime
         {
             Document = ByteString.CopyFrom(new DossierFactory(3).Create(_province.CitizenAt(2), _home, "01", DateTimeOffset.UtcNow.AddDays(-1)).Payload),
         },
+        "SubmitConformanceDossier" => new SubmitConformanceDossierRequest { Document = ByteString.CopyFrom(ConformanceDossiers.Next(_home.Code).Signed) },
+        "ImportFacilities" => new ImportFacilitiesRequest { Csv = ByteString.CopyFromUtf8("facility_code,name\n70998,Refused import\n") },
+        "IssueConnectionCode" => new IssueConnectionCodeRequest { FacilityCode = _home.Code },
+        "UpdateCondition" => new UpdateConditionRequest
+        {
+            FacilityCode = _home.Code, Condition = ReadinessCondition.PlanApproved, State = ConditionState.NotStarted,
+        },
+        "SetGatewayAccount" => new SetGatewayAccountRequest { FacilityCode = _home.Code, Username = "refused", Password = "refused" },
+        "SuspendFacility" => new SuspendFacilityRequest { FacilityCode = _home.Code, Reason = "Refused suspension" },
+        "ScheduleLocation" => new ScheduleLocationRequest { FacilityCode = _home.Code, EffectiveFrom = "2030-01-01", ProvinceCode = "75" },
         _ => (IMessage)Activator.CreateInstance(method.InputType.ClrType)!,
     };
 

@@ -8,7 +8,7 @@ using SoSucKhoe.TestData;
 namespace SoSucKhoe.EndToEnd.Tests;
 
 /// <summary>gRPC clients of one hub, each carrying an API key as a real HIS or province tool would.</summary>
-public sealed class HubClients(GrpcChannel channel, string adminKey)
+public sealed partial class HubClients(GrpcChannel channel, string adminKey)
 {
     private readonly ConcurrentDictionary<string, Task<string>> _facilityKeys = new(StringComparer.Ordinal);
 
@@ -30,24 +30,23 @@ public sealed class HubClients(GrpcChannel channel, string adminKey)
 
     public string AdminKey => adminKey;
 
-    /// <summary>Registers a facility (as admin) and returns an Intake client holding a key of that facility.</summary>
+    /// <summary>An Intake client carrying <paramref name="key"/>.</summary>
+    public Api.V1.Intake.IntakeClient IntakeWith(string key) => new(With(key));
+
+    /// <summary>A Facilities client carrying <paramref name="key"/>.</summary>
+    public Api.V1.Facilities.FacilitiesClient FacilitiesWith(string key) => new(With(key));
+
+    /// <summary>Readies a facility (once per code, see <see cref="ReadyFacilityAsync"/>) and returns an Intake client with its key.</summary>
     public async Task<Api.V1.Intake.IntakeClient> IntakeForAsync(string facilityCode, string? name = null)
     {
         var key = await FacilityKeyAsync(facilityCode, name);
         return new Api.V1.Intake.IntakeClient(With(key));
     }
 
+    /// <summary>
+    /// The key of a READY facility: the first call for a code registers and readies it through the API
+    /// (<see cref="ReadyFacilityAsync"/>); later calls return the same key.
+    /// </summary>
     public Task<string> FacilityKeyAsync(string facilityCode, string? name = null) =>
-        _facilityKeys.GetOrAdd(facilityCode, async code =>
-        {
-            await AdminFacilities.RegisterFacilityAsync(new RegisterFacilityRequest { FacilityCode = code, Name = name ?? "Facility " + code });
-            // The test data generator signs every dossier of a facility with that facility's test certificate.
-            await AdminFacilities.AddSigningCertificateAsync(new AddSigningCertificateRequest
-            {
-                FacilityCode = code,
-                CertificatePem = FacilityCertificates.For(code).ExportCertificatePem(),
-            });
-            var issued = await AdminCredentials.IssueFacilityKeyAsync(new IssueFacilityKeyRequest { FacilityCode = code, Label = "tests" });
-            return issued.Key;
-        });
+        _facilityKeys.GetOrAdd(facilityCode, code => ReadyFacilityAsync(code, name));
 }

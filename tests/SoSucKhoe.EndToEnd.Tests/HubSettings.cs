@@ -59,6 +59,7 @@ public sealed class HubSettings
         $"--Catalogues:Icd10={ReferenceFiles.Icd10}",
         $"--Catalogues:Icd10FemaleOnly={ReferenceFiles.Icd10FemaleOnly}",
         $"--Catalogues:Icd10MaleOnly={ReferenceFiles.Icd10MaleOnly}",
+        $"--Catalogues:AdministrativeUnits={Path.Combine(ReferenceFiles.Directory, "admin-units-2024-06-11.csv")}",
         "--Serilog:MinimumLevel:Default=Warning",
         $"--Security:BootstrapAdminKey={AdminKey}",
         "--Security:RequestsPerSecond=100000",

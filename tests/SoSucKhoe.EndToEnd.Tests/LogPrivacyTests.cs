@@ -17,6 +17,7 @@ namespace SoSucKhoe.EndToEnd.Tests;
 public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Arrival = new(2025, 6, 2, 8, 0, 0, TimeSpan.FromHours(7));
+    private const string GatewayPassword = "Gw-Secret-Log-9931";
     private readonly ProvinceGenerator _province = new(seed: 911, new ProvinceOptions { FacilityCount = 2, CitizenCount = 200 });
     private HubWorkspace _workspace = null!;
 
@@ -41,6 +42,20 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
             using var channel = GrpcChannel.ForAddress(Settings.GrpcAddress);
             var clients = new HubClients(channel, Settings.AdminKey);
             var intake = await clients.IntakeForAsync(facility.Code, facility.Name);
+            // The facility's gateway account is used for every forwarded dossier; its password must never reach a log line.
+            await clients.AdminFacilities.SetGatewayAccountAsync(new SetGatewayAccountRequest
+            {
+                FacilityCode = facility.Code,
+                Username = "gw" + facility.Code,
+                Password = GatewayPassword,
+                EgressAddress = "127.0.0.1",
+            });
+            await clients.AdminFacilities.RegisterFacilityAsync(new RegisterFacilityRequest
+            {
+                FacilityCode = facility.Code,
+                GatewayUsername = "gw" + facility.Code,
+                GatewayPassword = GatewayPassword + "-rotated",
+            });
             Emulator.State.ApplyFaults(new EmulatorFaultUpdate(FailNext: 4));
             foreach (var citizen in citizens)
             {
@@ -82,6 +97,7 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("Dossier accepted", logs, StringComparison.Ordinal);
         // Identifiers did reach the logs (grain ids, the hub's own messages) and were masked there.
         Assert.Matches(new System.Text.RegularExpressions.Regex(@"\d{4}\*{6}\d{2}"), logs);
+        Assert.DoesNotContain(GatewayPassword, logs, StringComparison.Ordinal);
         foreach (var citizen in citizens)
         {
             Assert.DoesNotContain(citizen.PersonalId, logs, StringComparison.Ordinal);

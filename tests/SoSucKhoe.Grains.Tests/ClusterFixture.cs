@@ -58,6 +58,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Interop:RedriveInterval"] = "00:00:02",
                 ["Interop:DefaultGatewayUsername"] = "grain-tests",
                 ["Interop:DefaultGatewayPassword"] = "secret",
+                ["Secrets:Key"] = TestSecrets.Key,
             }).Build();
             silo.Services.AddSoSucKhoeGrains(configuration);
         }

@@ -29,6 +29,21 @@ internal static class Submissions
     }
 
     public static Task RegisterAsync(IGrainFactory grains, SyntheticFacility facility) =>
-        grains.GetGrain<IFacilityGrain>(facility.Code).Register(
-            new FacilityRegistration(facility.Code, facility.Name, facility.ProvinceCode, facility.DistrictCode, null, null));
+        grains.GetGrain<IFacilityGrain>(facility.Code).Register(new FacilityRegistration(facility.Code, ProfileOf(facility)));
+
+    /// <summary>The registration profile of a synthetic facility (located in its province and district since 2024).</summary>
+    public static FacilityProfile ProfileOf(SyntheticFacility facility) => new(
+        facility.Name,
+        facility.Level switch
+        {
+            SoSucKhoe.TestData.FacilityLevel.ProvincialHospital => SoSucKhoe.Facilities.FacilityLevel.Province,
+            SoSucKhoe.TestData.FacilityLevel.CommuneHealthStation => SoSucKhoe.Facilities.FacilityLevel.Commune,
+            _ => SoSucKhoe.Facilities.FacilityLevel.District,
+        },
+        facility.Level is SoSucKhoe.TestData.FacilityLevel.PrivateHospital or SoSucKhoe.TestData.FacilityLevel.PrivateClinic
+            ? FacilityOwnership.Private
+            : FacilityOwnership.Public,
+        InsuredCareContract: true,
+        [new FacilityLocation(new DateOnly(2024, 1, 1), facility.ProvinceCode, facility.DistrictCode, null)],
+        [CareType.OutpatientExam, CareType.OutpatientTreatment, CareType.DrugRefill]);
 }

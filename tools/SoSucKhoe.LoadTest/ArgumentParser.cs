@@ -9,6 +9,7 @@ public static class ArgumentParser
         "usage: SoSucKhoe.LoadTest --grpc http://127.0.0.1:5080 --admin-key <key> [--facilities 20] [--citizens 5000]\n" +
         "       [--rate 100] [--duration 30s] [--mode open|closed] [--concurrency 32] [--drain 30s] [--warmup 0s] [--lag-sample 200]\n" +
         "       [--gateway-stats http://127.0.0.1:5081/gateway/emulator/stats] [--report-dir out] [--seed 6]\n" +
+        "       [--profile pilot|national-peak]  (a profile sets defaults; options given on the command line win)\n" +
         "The admin key may also come from the SOSUCKHOE_ADMIN_KEY environment variable. Only loopback hosts are allowed.";
 
     public static LoadTestOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
@@ -51,6 +52,11 @@ public static class ArgumentParser
             }
         }
 
+        if (values.TryGetValue("--profile", out var profile))
+        {
+            LoadProfiles.ApplyDefaults(profile, values);
+        }
+
         var grpc = values.TryGetValue("--grpc", out var grpcText) ? LoopbackUri("--grpc", grpcText) : throw new UsageException("--grpc is required");
         var adminKey = values.GetValueOrDefault("--admin-key") ?? environment("SOSUCKHOE_ADMIN_KEY");
         if (string.IsNullOrWhiteSpace(adminKey))
@@ -74,6 +80,7 @@ public static class ArgumentParser
             GatewayStats = values.TryGetValue("--gateway-stats", out var stats) ? LoopbackUri("--gateway-stats", stats) : null,
             ReportDirectory = values.GetValueOrDefault("--report-dir"),
             Seed = Int(values, "--seed", 6, int.MinValue, int.MaxValue),
+            Profile = profile,
         };
         if (options.DossierCount > 5_000_000)
         {
@@ -110,7 +117,7 @@ public static class ArgumentParser
     private static readonly HashSet<string> Known =
     [
         "--grpc", "--admin-key", "--facilities", "--citizens", "--rate", "--duration", "--mode", "--concurrency", "--drain", "--warmup",
-        "--lag-sample", "--gateway-stats", "--report-dir", "--seed",
+        "--lag-sample", "--gateway-stats", "--report-dir", "--seed", "--profile",
     ];
 
     private static Uri LoopbackUri(string name, string text)

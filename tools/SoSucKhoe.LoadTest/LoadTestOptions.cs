@@ -41,6 +41,9 @@ public sealed record LoadTestOptions
     /// <summary>Seed of the synthetic province and dossiers.</summary>
     public int Seed { get; init; } = 6;
 
+    /// <summary>The <c>--profile</c> whose defaults filled the options left out, or null.</summary>
+    public string? Profile { get; init; }
+
     /// <summary>The number of dossiers to pre-generate: rate × duration, at least one.</summary>
     public int DossierCount => Math.Max(1, (int)Math.Ceiling(Rate * Duration.TotalSeconds));
 }

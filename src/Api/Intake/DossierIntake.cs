@@ -12,6 +12,7 @@ using SoSucKhoe.Dossiers.Reading;
 using SoSucKhoe.Dossiers.Validation;
 using SoSucKhoe.Episodes;
 using SoSucKhoe.Facilities;
+using SoSucKhoe.Grains.Monitoring;
 using SoSucKhoe.Patients;
 
 namespace SoSucKhoe.Api.Intake;
@@ -30,6 +31,7 @@ public sealed partial class DossierIntake(
     Authorizer authorizer,
     Catalogues catalogues,
     SignatureGate signatures,
+    IFlowRecorder flows,
     TimeProvider time,
     ILogger<DossierIntake> logger)
 {
@@ -45,36 +47,51 @@ public sealed partial class DossierIntake(
 
         var read = DossierReader.ReadDossier(document.Memory, readerOptions);
         var dossier = read.Dossier;
-        FacilityView? facility = null;
+        FacilityAdmission? admission = null;
         if (dossier is { FacilityCode.Length: > 0 })
         {
             // A facility submits only its own dossiers; the tables' MA_CSKCB must match the envelope (facility_mismatch).
             await authorizer.EnsureFacilityAsync(caller, dossier.FacilityCode);
-            facility = await RequireFacilityAsync(dossier.FacilityCode);
+            admission = await AdmitAsync(dossier.FacilityCode, AdmissionPurpose.Production, countReceived: true);
         }
 
         var violations = read.Violations.Count > 0 || dossier is null
             ? read.Violations
             : validator.Validate(dossier, time.GetUtcNow());
-        if (dossier is { FacilityCode.Length: > 0 } && read.Violations.Count == 0
-            && await signatures.CheckAsync(document.Memory, dossier.FacilityCode, "ENVELOPE") is { } signature)
+        if (admission is not null && read.Violations.Count == 0
+            && await signatures.CheckAsync(document.Memory, dossier!.FacilityCode, "ENVELOPE", admission.SigningCertificates) is { } signature)
         {
             violations = [.. violations, signature];
         }
 
         if (violations.Count > 0 || dossier?.Summary is null)
         {
+            if (admission is not null)
+            {
+                flows.RefusedByHub(dossier!.FacilityCode);
+            }
+
             LogRefused(logger, dossier?.FacilityCode ?? "(unknown)", violations.Count, violations.Count > 0 ? ApiErrors.Describe(violations[0]) : "no XML1");
             throw ApiErrors.InvalidArgument("The dossier was refused", violations.Count > 0
                 ? violations
                 : [new Violation(TableCodes.Xml1, "TONG_HOP", ViolationRules.TablePresence, "The dossier has no XML1 table.")]);
         }
 
+        var facility = admission?.View ?? throw AdmissionErrors.NotRegisteredError(dossier.FacilityCode);
         var summary = dossier.Summary;
-        facility ??= await RequireFacilityAsync(dossier.FacilityCode);
-        var resolution = await persons.ResolveAsync(IdentifiersOf(summary), TableCodes.Xml1);
+        PersonResolver.Resolution resolution;
         var maLk = summary.MaLk!;
-        await ClaimEpisodeAsync(facility.FacilityCode, maLk, resolution.PersonKey);
+        try
+        {
+            resolution = await persons.ResolveAsync(IdentifiersOf(summary), TableCodes.Xml1);
+            await ClaimEpisodeAsync(facility.FacilityCode, maLk, resolution.PersonKey);
+        }
+        catch (Grpc.Core.RpcException refusal) when (refusal.StatusCode is Grpc.Core.StatusCode.FailedPrecondition or Grpc.Core.StatusCode.InvalidArgument)
+        {
+            // The person cannot be resolved, or the episode belongs to another person: refused by the hub like a rule violation.
+            flows.RefusedByHub(facility.FacilityCode);
+            throw;
+        }
 
         var hash = DossierHash.Compute(document.Span);
         var dossierId = EpisodeKey.Create(facility.FacilityCode, maLk);
@@ -93,6 +110,13 @@ public sealed partial class DossierIntake(
             BookProjector.ProjectVisit(dossier, hash, 0, catalogues.Icd),
             BookProjector.ProjectAdministrative(dossier, dossierId, arrival)));
         await persons.LearnAsync(resolution);
+        if (!acceptance.Duplicate)
+        {
+            flows.Accepted(facility.FacilityCode, acceptance.Version == 1
+                ? new VisitFacts(summary.MaLoaiKcb ?? string.Empty, MultiValue.Split(summary.MaTheBhyt).Count > 0,
+                    summary.NgayRa?.Value ?? arrival)
+                : null);
+        }
 
         return new SubmitDossierResponse
         {
@@ -106,6 +130,74 @@ public sealed partial class DossierIntake(
             AcceptedAt = Timestamp.FromDateTimeOffset(acceptance.AcceptedAt),
             ContentSha256 = hash,
         };
+    }
+
+    /// <summary>
+    /// Conformance mode: reads, validates and verifies the dossier exactly like <see cref="SubmitAsync"/> (same reader, validator
+    /// and signature gate) but never stores it, never forwards it and never touches a patient; the outcome is recorded for the
+    /// facility by content hash. Rule violations are an OK report with passed = false; a malformed request is an error status.
+    /// </summary>
+    public async Task<ConformanceReport> SubmitConformanceAsync(ByteString document, CallerPrincipal caller)
+    {
+        if (document.IsEmpty)
+        {
+            throw ApiErrors.InvalidArgument("REQUEST", "document", ViolationRules.Required, "The dossier document is empty.");
+        }
+
+        var read = DossierReader.ReadDossier(document.Memory, readerOptions);
+        var dossier = read.Dossier;
+        if (dossier is not { FacilityCode.Length: > 0 })
+        {
+            // Without a facility code the result cannot be attributed to anyone: the request itself is malformed.
+            throw ApiErrors.InvalidArgument("The conformance dossier names no facility", read.Violations.Count > 0
+                ? read.Violations
+                : [new Violation("ENVELOPE", "MACSKCB", ViolationRules.Required, "The envelope names no facility (MACSKCB).")]);
+        }
+
+        await authorizer.EnsureFacilityAsync(caller, dossier.FacilityCode);
+        var admission = await AdmitAsync(dossier.FacilityCode, AdmissionPurpose.Conformance, countReceived: false);
+        var violations = read.Violations.Count > 0 ? read.Violations : validator.Validate(dossier, time.GetUtcNow());
+        var signatureStatus = SignatureCheck.NotChecked;
+        if (!signatures.Enabled)
+        {
+            signatureStatus = SignatureCheck.Disabled;
+        }
+        else if (read.Violations.Count == 0)
+        {
+            var signature = await signatures.CheckAsync(document.Memory, dossier.FacilityCode, "ENVELOPE", admission.SigningCertificates);
+            signatureStatus = signature is null ? SignatureCheck.Valid : SignatureCheck.Refused;
+            if (signature is not null)
+            {
+                violations = [.. violations, signature];
+            }
+        }
+
+        if (violations.Count == 0 && dossier.Summary is null)
+        {
+            violations = [new Violation(TableCodes.Xml1, "TONG_HOP", ViolationRules.TablePresence, "The dossier has no XML1 table.")];
+        }
+
+        var passed = violations.Count == 0;
+        var hash = DossierHash.Compute(document.Span);
+        var progress = await grains.GetGrain<IFacilityGrain>(dossier.FacilityCode).RecordConformance(hash, passed);
+        LogConformance(logger, dossier.FacilityCode, passed, violations.Count, progress.CleanCount, progress.Required);
+        var report = new ConformanceReport
+        {
+            Passed = passed,
+            SignatureStatus = signatureStatus,
+            CleanCount = progress.CleanCount,
+            Required = progress.Required,
+            HisConfigured = progress.HisConfigured,
+            ContentSha256 = hash,
+            FacilityCode = dossier.FacilityCode,
+            MaLk = dossier.Summary?.MaLk ?? string.Empty,
+        };
+        report.Violations.AddRange(violations.Take(ApiErrors.MaxReportedViolations).Select(v => new ConformanceViolation
+        {
+            Field = v.Table + "." + v.Field,
+            Description = v.Rule + ": " + v.Message,
+        }));
+        return report;
     }
 
     public async Task<CheckInResponse> CheckInAsync(CheckInRequest request)
@@ -152,6 +244,8 @@ public sealed partial class DossierIntake(
         }
 
         var ids = ReadIdentity(request.Patient, violations);
+        // The gate comes before the document is read: a facility that may not send learns only that, and why.
+        var admission = facilityReason is null ? await AdmitAsync(facilityCode.Value, AdmissionPurpose.Production, countReceived: false) : null;
         CheckInDocument? document = null;
         if (!request.CheckInDocument.IsEmpty)
         {
@@ -161,7 +255,8 @@ public sealed partial class DossierIntake(
             if (document is not null && read.Violations.Count == 0)
             {
                 CheckDocumentMatchesRequest(document, request, violations);
-                if (facilityReason is null && await signatures.CheckAsync(request.CheckInDocument.Memory, facilityCode.Value, TableCodes.Xml0) is { } signature)
+                if (admission is not null
+                    && await signatures.CheckAsync(request.CheckInDocument.Memory, facilityCode.Value, TableCodes.Xml0, admission.SigningCertificates) is { } signature)
                 {
                     violations.Add(signature);
                 }
@@ -174,7 +269,7 @@ public sealed partial class DossierIntake(
             throw ApiErrors.InvalidArgument("The check-in was refused", violations);
         }
 
-        var facility = await RequireFacilityAsync(facilityCode.Value);
+        var facility = admission!.View!;
         var resolution = await persons.ResolveAsync(ids, "REQUEST");
         await ClaimEpisodeAsync(facility.FacilityCode, request.MaLk, resolution.PersonKey);
         var bytes = document is null ? null : request.CheckInDocument.ToByteArray();
@@ -272,10 +367,36 @@ public sealed partial class DossierIntake(
         return new CancelEpisodeResponse { DossierId = EpisodeKey.Create(facilityCode, maLk) };
     }
 
-    private async Task<FacilityView> RequireFacilityAsync(string facilityCode) =>
-        await grains.GetGrain<IFacilityGrain>(facilityCode).GetView()
-        ?? throw ApiErrors.FailedPrecondition($"Facility {facilityCode} is not registered with the hub.",
-            "facility_not_registered", facilityCode, "Register the facility (Facilities.RegisterFacility) before it sends data.");
+    /// <summary>
+    /// The facility gate: one call to the facility grain that says whether this traffic may pass and returns the facility and its
+    /// signing certificates. FAILED_PRECONDITION when the facility is not registered or may not send this traffic now.
+    /// </summary>
+    private async Task<FacilityAdmission> AdmitAsync(string facilityCode, AdmissionPurpose purpose, bool countReceived)
+    {
+        var admission = await grains.GetGrain<IFacilityGrain>(facilityCode).Admit(purpose);
+        if (admission.View is null)
+        {
+            throw AdmissionErrors.NotRegisteredError(facilityCode);
+        }
+
+        if (countReceived)
+        {
+            flows.Received(facilityCode);
+        }
+
+        if (!admission.Allowed)
+        {
+            if (countReceived)
+            {
+                flows.RefusedByHub(facilityCode);
+            }
+
+            LogGated(logger, facilityCode, purpose, admission.View.State, admission.Missing.Count);
+            throw AdmissionErrors.Refused(facilityCode, admission);
+        }
+
+        return admission;
+    }
 
     private async Task ClaimEpisodeAsync(string facilityCode, string maLk, string personKey)
     {
@@ -433,6 +554,12 @@ public sealed partial class DossierIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier from {Facility} refused: {Count} violations, first {First}")]
     private static partial void LogRefused(ILogger logger, string facility, int count, string first);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conformance dossier of {Facility}: passed {Passed}, {Count} violations; {Clean}/{Required} clean")]
+    private static partial void LogConformance(ILogger logger, string facility, bool passed, int count, int clean, int required);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Purpose} traffic of {Facility} refused by the gate: state {State}, {Missing} missing conditions")]
+    private static partial void LogGated(ILogger logger, string facility, AdmissionPurpose purpose, Facilities.ReadinessState state, int missing);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Check-in at {Facility} refused: {Count} violations, first {First}")]
     private static partial void LogCheckInRefused(ILogger logger, string facility, int count, string first);

@@ -25,8 +25,15 @@ public sealed class IntakeOptions
 /// </summary>
 public sealed class SignatureGate(IGrainFactory grains, DossierReaderOptions readerOptions, IOptions<IntakeOptions> options, TimeProvider time)
 {
-    /// <summary>The signature violation of the document, or null when it is acceptable.</summary>
-    public async Task<Violation?> CheckAsync(ReadOnlyMemory<byte> document, string facilityCode, string table)
+    /// <summary>False when a development setup turned signature checks off.</summary>
+    public bool Enabled => options.Value.RequireSignatures;
+
+    /// <summary>
+    /// The signature violation of the document, or null when it is acceptable. <paramref name="registeredCertificates"/> are the
+    /// facility's signing certificates as its admission returned them (revoked ones included), so the gate needs no lookup of its own.
+    /// </summary>
+    public async Task<Violation?> CheckAsync(ReadOnlyMemory<byte> document, string facilityCode, string table,
+        IReadOnlyList<SigningCertificate> registeredCertificates)
     {
         if (!options.Value.RequireSignatures)
         {
@@ -51,8 +58,7 @@ public sealed class SignatureGate(IGrainFactory grains, DossierReaderOptions rea
         }
 
         var thumbprint = certificate!.GetCertHashString(HashAlgorithmName.SHA256);
-        var registered = (await grains.GetGrain<IFacilityGrain>(facilityCode).GetSigningCertificates())
-            .FirstOrDefault(c => c.Thumbprint == thumbprint);
+        var registered = registeredCertificates.FirstOrDefault(c => c.Thumbprint == thumbprint);
         if (registered is null)
         {
             var owner = await grains.GetGrain<ISigningCertificateIndexGrain>(thumbprint).GetFacility();

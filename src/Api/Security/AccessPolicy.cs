@@ -27,6 +27,7 @@ public sealed class AccessPolicy
         Rule<GetDossierStatusRequest>(intake, "GetDossierStatus", [CallerRole.Facility, CallerRole.Admin],
             r => ResourceScope.Facility(EpisodeKey.TryParse(r.DossierId, out var facility, out _) ? facility : string.Empty));
 
+        ServiceChecked(intake, "SubmitConformanceDossier", [CallerRole.Facility]);
         Rule<CancelEpisodeRequest>(intake, "CancelEpisode", [CallerRole.Facility],
             r => ResourceScope.Facility(EpisodeKey.TryParse(r.DossierId, out var facility, out _) ? facility : string.Empty));
 
@@ -45,6 +46,15 @@ public sealed class AccessPolicy
         Rule<RevokeSigningCertificateRequest>(facilities, "RevokeSigningCertificate", [CallerRole.Province, CallerRole.Admin],
             r => ResourceScope.Facility(r.FacilityCode));
         Rule<GetFacilityRequest>(facilities, "GetFacility", [CallerRole.Facility, CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
+        // Rows name their provinces: the service checks every row (and every facility it updates) before changing anything.
+        ServiceChecked(facilities, "ImportFacilities", [CallerRole.Province, CallerRole.Admin]);
+        Rule<ScheduleLocationRequest>(facilities, "ScheduleLocation", [CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
+        Rule<UpdateConditionRequest>(facilities, "UpdateCondition", [CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
+        Rule<IssueConnectionCodeRequest>(facilities, "IssueConnectionCode", [CallerRole.Province, CallerRole.Admin],
+            r => ResourceScope.Facility(r.FacilityCode));
+        Rule<SetGatewayAccountRequest>(facilities, "SetGatewayAccount", [CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
+        Rule<SuspendFacilityRequest>(facilities, "SuspendFacility", [CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
+        Rule<ResumeFacilityRequest>(facilities, "ResumeFacility", [CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
 
         var credentials = CredentialsReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Credentials");
         Rule<IssueFacilityKeyRequest>(credentials, "IssueFacilityKey", [CallerRole.Province, CallerRole.Admin], r => ResourceScope.Facility(r.FacilityCode));
@@ -67,6 +77,14 @@ public sealed class AccessPolicy
 
         var audit = AuditReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Audit");
         ServiceChecked(audit, "ListAuditEntries", [CallerRole.Province, CallerRole.Admin]);
+
+        // The province view: province keys for their own province, admin keys for any. The province may be left empty (the
+        // caller's own, or the hub's for admins), so MonitoringScope resolves and checks it before anything is read.
+        var monitoring = MonitoringReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Monitoring");
+        foreach (var method in new[] { "GetProvinceReadiness", "ListFacilities", "WatchReadiness", "GetFlowStats", "ListAlerts", "GetSemiannualReport" })
+        {
+            ServiceChecked(monitoring, method, [CallerRole.Province, CallerRole.Admin]);
+        }
     }
 
     /// <summary>Every gRPC path that has a rule.</summary>

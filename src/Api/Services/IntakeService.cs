@@ -14,6 +14,9 @@ public sealed class IntakeService(DossierIntake intake) : V1.Intake.IntakeBase
     public override Task<SubmitDossierResponse> SubmitDossier(SubmitDossierRequest request, ServerCallContext context) =>
         intake.SubmitAsync(request.Document, CallerPrincipal.From(context));
 
+    public override Task<ConformanceReport> SubmitConformanceDossier(SubmitConformanceDossierRequest request, ServerCallContext context) =>
+        intake.SubmitConformanceAsync(request.Document, CallerPrincipal.From(context));
+
     public override Task<CancelEpisodeResponse> CancelEpisode(CancelEpisodeRequest request, ServerCallContext context) =>
         intake.CancelAsync(request);
 

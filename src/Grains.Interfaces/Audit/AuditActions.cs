@@ -15,6 +15,15 @@ public static class AuditActions
     /// <summary>A readiness condition of a facility was met or lost.</summary>
     public const string FacilityReadinessChanged = "facility.readiness_changed";
 
+    /// <summary>A readiness condition of a facility was declared (state, evidence, share) by the province.</summary>
+    public const string FacilityConditionUpdated = "facility.condition_updated";
+
+    /// <summary>A facility's interconnection code was issued or re-issued (with a new facility key).</summary>
+    public const string FacilityConnectionCodeIssued = "facility.connection_code_issued";
+
+    /// <summary>A facility's gateway account was set (the secret is never recorded).</summary>
+    public const string FacilityGatewayAccountSet = "facility.gateway_account_set";
+
     /// <summary>A facility's traffic was suspended.</summary>
     public const string FacilitySuspended = "facility.suspended";
 

@@ -8,4 +8,7 @@ public static class StreamNames
 
     /// <summary>The namespace of the per-facility forwarding streams; the stream key is the facility code.</summary>
     public const string ForwardNamespace = "forward";
+
+    /// <summary>The namespace of the per-province readiness change streams; the stream key is the province code.</summary>
+    public const string ReadinessNamespace = "readiness";
 }

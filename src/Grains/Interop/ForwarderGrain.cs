@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Grains.Gateway;
+using SoSucKhoe.Grains.Monitoring;
 using SoSucKhoe.Interop;
 using SoSucKhoe.Patients;
 
@@ -18,6 +19,7 @@ namespace SoSucKhoe.Grains.Interop;
 public sealed partial class ForwarderGrain(
     IGatewayClient gateway,
     IOptions<InteropOptions> options,
+    IFlowRecorder flow,
     TimeProvider time,
     ILogger<ForwarderGrain> logger) : Grain, IForwarderGrain, IAsyncObserver<OutboundDocument>
 {
@@ -86,6 +88,11 @@ public sealed partial class ForwarderGrain(
         }
 
         Count(result.Outcome);
+        if (item.Kind == OutboundKind.Dossier)
+        {
+            flow.Forwarded(item.FacilityCode);
+        }
+
         try
         {
             await GrainFactory.GetGrain<IPatientGrain>(item.PersonKey).OnForwardResult(result);

@@ -4,6 +4,7 @@ using Orleans.Streams;
 using SoSucKhoe.Book;
 using SoSucKhoe.Episodes;
 using SoSucKhoe.Grains.Interop;
+using SoSucKhoe.Grains.Monitoring;
 using SoSucKhoe.Identity;
 using SoSucKhoe.Interop;
 using SoSucKhoe.Patients;
@@ -18,6 +19,7 @@ namespace SoSucKhoe.Grains.Patients;
 public sealed partial class PatientGrain(
     [PersistentState("patient", StorageNames.Main)] IPersistentState<PatientState> state,
     IOptions<InteropOptions> options,
+    IFlowRecorder flow,
     TimeProvider time,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
@@ -114,6 +116,7 @@ public sealed partial class PatientGrain(
         encounter.ArrivalTime = submission.ArrivalTime;
         encounter.DischargeTime = submission.DischargeTime;
         encounter.MainDiagnosis = submission.MainDiagnosis;
+        encounter.Insured = submission.InsuranceNumbers.Count > 0;
         var version = encounter.Versions.Count + 1;
         var record = new ForwardRecord
         {
@@ -282,6 +285,11 @@ public sealed partial class PatientGrain(
 
                 _consecutiveFailures = 0;
                 await PersistAsync();
+                if (entry.Kind == OutboundKind.Dossier)
+                {
+                    RecordAnswer(entry, record, result);
+                }
+
                 if (result.Outcome == ForwardOutcome.Rejected && entry.Kind == OutboundKind.Dossier)
                 {
                     await GrainFactory.GetGrain<IDeadLetterIndexGrain>(entry.FacilityCode).Add(new DeadLetter(
@@ -324,6 +332,23 @@ public sealed partial class PatientGrain(
         }
 
         await PublishHeadAsync();
+    }
+
+    /// <summary>Counts a final gateway answer for the province's monitoring (after the state write, so it is counted once).</summary>
+    private void RecordAnswer(OutboxEntry entry, ForwardRecord? record, ForwardResult result)
+    {
+        if (result.Outcome != ForwardOutcome.Acknowledged)
+        {
+            flow.RejectedByGateway(entry.FacilityCode);
+            return;
+        }
+
+        var encounter = FindEncounter(entry.FacilityCode, entry.MaLk);
+        var firstForEpisode = encounter is not null
+            && encounter.Versions.Count(v => v.State == ForwardingState.Acknowledged) == 1
+            && record?.State == ForwardingState.Acknowledged;
+        flow.Acknowledged(entry.FacilityCode, result.CompletedAt - entry.EnqueuedAt,
+            firstForEpisode ? new VisitFacts(encounter!.VisitType, encounter.Insured, encounter.DischargeTime ?? encounter.ArrivalTime) : null);
     }
 
     /// <summary>Keeps the receiving facility's list of booked re-exams in step with the episode's latest version.</summary>

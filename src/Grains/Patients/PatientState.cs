@@ -46,6 +46,9 @@ public sealed class EncounterRecord
 
     /// <summary>Why it was cancelled.</summary>
     [Id(11)] public string? CancelReason { get; set; }
+
+    /// <summary>True when the latest dossier version named an insurance card.</summary>
+    [Id(12)] public bool Insured { get; set; }
 }
 
 /// <summary>One document version and how its forwarding went.</summary>

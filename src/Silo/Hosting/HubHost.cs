@@ -10,6 +10,7 @@ using SoSucKhoe.Silo.Audit;
 using SoSucKhoe.Silo.Logging;
 using SoSucKhoe.GatewayEmulator;
 using SoSucKhoe.Grains;
+using SoSucKhoe.Grains.Security;
 using SoSucKhoe.Interop;
 using SoSucKhoe.Silo.Storage;
 
@@ -72,6 +73,11 @@ public static class HubHost
             var subjectKey = builder.Configuration["Security:AuditSubjectKey"]
                 ?? throw new InvalidOperationException("The cluster profile needs Security:AuditSubjectKey (a secret of 32+ characters).");
             builder.Services.AddPostgresAuditTrail(connection, subjectKey);
+            if (string.IsNullOrEmpty(builder.Configuration["Secrets:Key"]) && string.IsNullOrEmpty(builder.Configuration["Secrets:KeyFile"]))
+            {
+                throw new InvalidOperationException(
+                    "The cluster profile needs Secrets:KeyFile (or Secrets:Key): one 256-bit key, the same on every node, protects stored secrets.");
+            }
         }
         else
         {
@@ -79,6 +85,7 @@ public static class HubHost
                 AuditSubjectKeyFile.LoadOrCreate(Path.Combine(dataDirectory, AuditSubjectKeyFile.DefaultFileName)));
             builder.Services.PostConfigure<SecurityOptions>(options =>
                 options.GeneratedAdminKeyFile ??= Path.Combine(dataDirectory, "admin.key"));
+            ConfigureEmbeddedSecrets(builder, dataDirectory);
         }
 
         builder.UseOrleans(silo => ConfigureSilo(silo, hub, cluster, connection));
@@ -149,6 +156,28 @@ public static class HubHost
             {
                 logger.WriteTo.Console(PersonalDataLogging.MaskedText());
             }
+        });
+    }
+
+    /// <summary>
+    /// Stored secrets (gateway passwords) are encrypted with a key kept beside the database unless Secrets:Key or Secrets:KeyFile
+    /// names one; the file is created at the first start, readable by the hub's user only.
+    /// </summary>
+    private static void ConfigureEmbeddedSecrets(WebApplicationBuilder builder, string dataDirectory)
+    {
+        if (!string.IsNullOrEmpty(builder.Configuration["Secrets:Key"]))
+        {
+            return;
+        }
+
+        var keyFile = builder.Configuration["Secrets:KeyFile"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(dataDirectory, SecretKeyFile.DefaultFileName);
+        SecretKeyFile.Load(keyFile, create: true);
+        builder.Services.PostConfigure<SecretsOptions>(options =>
+        {
+            options.KeyFile = keyFile;
+            options.CreateKeyFileIfMissing = true;
         });
     }
 

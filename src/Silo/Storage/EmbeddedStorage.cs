@@ -1,21 +1,27 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace SoSucKhoe.Silo.Storage;
 
 /// <summary>
-/// The embedded storage profile: one node, grain state in one SQLite file through the Orleans ADO.NET provider
-/// (which supports SQLite for grain persistence only; clustering and reminders stay in memory/development mode).
+/// The embedded storage profile: one node, grain state in one SQLite file through our own group-commit grain storage
+/// (<see cref="GroupCommitGrainStorage"/>; clustering and reminders stay in memory/development mode).
 /// </summary>
 /// <remarks>
-/// Durability: the file runs in WAL mode and every provider connection commits with <c>synchronous = FULL</c>:
-/// each committed write, hence each OK returned to a HIS, is fsynced to the WAL before the call returns and
-/// survives a process kill and a power loss. <c>NORMAL</c> survives a process crash but may lose the last
-/// commits on power loss or an OS crash; it is 2-3 times faster on the same disk (see the commit-rate
-/// benchmark in the storage tests), but FULL already gives hundreds of durable writes per second, far above
-/// one province's traffic.
-/// Concurrency: SQLite has one write lock; the provider's operations take turns through an in-process gate
-/// (see <see cref="DurableSqliteDataSource"/>), and wait up to <see cref="BusyTimeoutSeconds"/> for the file.
+/// Durability: the file runs in WAL mode and every write transaction commits with <c>synchronous = FULL</c>: each
+/// committed write, hence each OK returned to a HIS, is fsynced to the WAL before the call returns and survives a process
+/// kill and a power loss. <c>NORMAL</c> would survive a process crash but may lose the last commits on power loss.
+/// Throughput: SQLite has one write lock and a FULL commit costs one fsync (a few hundred per second on this class of
+/// disk). Writing each grain state in its own transaction (the Orleans ADO.NET provider, still used by the commit-rate
+/// benchmark through <see cref="DurableSqliteDataSource"/>) caps the hub at that many writes per second; the group commit
+/// of <see cref="SqliteGrainStore"/> puts every write queued during one fsync into the next transaction.
 /// </remarks>
 public static class EmbeddedStorage
 {
@@ -27,9 +33,6 @@ public static class EmbeddedStorage
 
     /// <summary>How long a command waits for a concurrent writer before it fails.</summary>
     public const int BusyTimeoutSeconds = 30;
-
-    // One data source (hence one gate) per database file in this process.
-    private static readonly ConcurrentDictionary<string, DurableSqliteDataSource> DataSources = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Creates <paramref name="dataDirectory"/> and the database file if needed, switches the file to WAL,
@@ -78,15 +81,36 @@ public static class EmbeddedStorage
     }
 
     /// <summary>
-    /// Registers an ADO.NET grain storage on the SQLite file for each provider name. Every provider on the same
-    /// file, in this call or another, shares one <see cref="DurableSqliteDataSource"/> (FULL commits, one
-    /// operation at a time).
+    /// Registers the group-commit grain storage (<see cref="GroupCommitGrainStorage"/>) on the SQLite file for each provider
+    /// name. Every provider on the same file in this silo shares one <see cref="SqliteGrainStore"/>: one writer thread
+    /// that commits all queued writes in one FULL-synchronous transaction, and one pool of read connections.
     /// </summary>
     public static ISiloBuilder AddEmbeddedGrainStorage(
-        this ISiloBuilder builder, string connectionString, params string[] providerNames) =>
-        AdoNetProviders.AddGrainStorages(
-            builder, Invariant, connectionString, providerNames,
-            DataSources.GetOrAdd(connectionString, static cs => new DurableSqliteDataSource(cs)));
+        this ISiloBuilder builder, string connectionString, params string[] providerNames)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(providerNames);
+        if (providerNames.Length == 0)
+        {
+            throw new ArgumentException("Name at least one grain storage provider.", nameof(providerNames));
+        }
+
+        builder.Services.TryAddKeyedSingleton(connectionString, static (services, key) =>
+            new SqliteGrainStore((string)key!, services.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteGrainStore>()));
+        foreach (var name in providerNames)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(name, nameof(providerNames));
+            // Orleans' own binary serializer, as for the ADO.NET provider: compact, versioned by [Id], no runtime type names.
+            builder.Services.AddGrainStorage(name, (services, providerName) => new GroupCommitGrainStorage(
+                providerName,
+                services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                services.GetRequiredKeyedService<SqliteGrainStore>(connectionString),
+                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+        }
+
+        return builder;
+    }
 
     private static object? Scalar(SqliteConnection connection, string sql)
     {

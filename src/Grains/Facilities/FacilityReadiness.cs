@@ -1,0 +1,218 @@
+using SoSucKhoe.Facilities;
+using SoSucKhoe.Grains.Monitoring;
+
+namespace SoSucKhoe.Grains.Facilities;
+
+/// <summary>What the readiness rules make of a facility's facts at one instant.</summary>
+internal sealed record DerivedReadiness(
+    ReadinessState State,
+    IReadOnlyList<ConditionStatus> Conditions,
+    IReadOnlyList<ReadinessCondition> Met,
+    IReadOnlyList<ReadinessCondition> MissingPhase1,
+    bool Phase1Complete,
+    bool Phase2Complete,
+    bool HasValidCertificate,
+    string ProvinceCode,
+    string? DistrictCode,
+    DateTimeOffset? EarliestCertificateExpiry,
+    ConformanceProgress Conformance,
+    string? SuspensionCause,
+    DateTimeOffset ValidUntil);
+
+/// <summary>
+/// The readiness rules, as pure functions of the facility's facts and the time.
+/// <list type="bullet">
+/// <item>Derived conditions: connection code issued; HIS configured once enough distinct clean conformance dossiers were seen (it
+/// never goes back); a signing certificate valid now (NotBefore ≤ now &lt; NotAfter, not revoked); signs and interconnects once the
+/// gateway acknowledged a dossier.</item>
+/// <item>Staff trained: met exactly when the declared share reaches the threshold, whatever state was declared; below it the
+/// condition is in progress, unless it was declared not started with no positive share.</item>
+/// <item>State: suspended when the province suspended it, or when it had been ready or live and has no valid certificate now; else
+/// live (phase 1 complete and acknowledged), ready (phase 1 complete), preparing (code issued or any condition started), registered.</item>
+/// </list>
+/// </summary>
+internal static class FacilityReadiness
+{
+    /// <summary>Who records derived conditions.</summary>
+    public const string Hub = "hub";
+
+    public static DerivedReadiness Derive(FacilityState facility, ReadinessOptions options, DateTimeOffset now)
+    {
+        var profile = facility.Profile ?? throw new InvalidOperationException("The facility is not registered.");
+        var location = FacilityLocation.InForce(profile.Locations, options.LocalDay(now));
+        var validUntil = DateTimeOffset.MaxValue;
+        foreach (var candidate in profile.Locations)
+        {
+            var starts = new DateTimeOffset(candidate.EffectiveFrom.ToDateTime(TimeOnly.MinValue), options.LocalOffset);
+            if (starts > now && starts < validUntil)
+            {
+                validUntil = starts;
+            }
+        }
+
+        var hasValid = false;
+        DateTimeOffset? earliestExpiry = null;
+        SigningCertificate? valid = null;
+        foreach (var certificate in facility.SigningCertificates)
+        {
+            foreach (var boundary in new[] { certificate.NotBefore, certificate.NotAfter, certificate.RevokedAt ?? DateTimeOffset.MaxValue })
+            {
+                if (boundary > now && boundary < validUntil)
+                {
+                    validUntil = boundary;
+                }
+            }
+
+            if (IsValid(certificate, now))
+            {
+                hasValid = true;
+                valid ??= certificate;
+                if (earliestExpiry is null || certificate.NotAfter < earliestExpiry)
+                {
+                    earliestExpiry = certificate.NotAfter;
+                }
+            }
+        }
+
+        var conformance = new ConformanceProgress(facility.CleanConformance.Count, options.ConformanceDossiersRequired,
+            facility.HisConfiguredAt is not null);
+        var conditions = new ConditionStatus[ReadinessConditions.All.Count];
+        var met = new List<ReadinessCondition>(conditions.Length);
+        var missing = new List<ReadinessCondition>();
+        var started = false;
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            var condition = ReadinessConditions.All[i];
+            var status = condition switch
+            {
+                ReadinessCondition.ConnectionCode => facility.ConnectionCode is { } code
+                    ? new ConditionStatus(condition, ConditionState.Met, $"Connection code issued by {code.IssuedBy}", Hub, code.IssuedAt, null, true)
+                    : NotStarted(condition, derived: true),
+                ReadinessCondition.HisConfigured => HisConfigured(facility, conformance),
+                ReadinessCondition.SigningCertificate => valid is not null
+                    ? new ConditionStatus(condition, ConditionState.Met,
+                        $"Certificate {Short(valid.Thumbprint)} valid until {valid.NotAfter:yyyy-MM-dd}", Hub, valid.AddedAt, null, true)
+                    : facility.SigningCertificates.Count > 0
+                        ? new ConditionStatus(condition, ConditionState.InProgress,
+                            "No registered certificate is valid now (expired, revoked or not yet valid)", Hub, null, null, true)
+                        : NotStarted(condition, derived: true),
+                ReadinessCondition.SignsAndInterconnects => facility.FirstAcknowledgedAt is { } first
+                    ? new ConditionStatus(condition, ConditionState.Met, "The gateway acknowledged the facility's first dossier", Hub, first, null, true)
+                    : NotStarted(condition, derived: true),
+                _ => Declared(facility, condition, options),
+            };
+            conditions[i] = status;
+            if (status.State == ConditionState.Met)
+            {
+                met.Add(condition);
+            }
+            else if (ReadinessConditions.Phase1.Contains(condition))
+            {
+                missing.Add(condition);
+            }
+
+            started |= status.State != ConditionState.NotStarted;
+        }
+
+        var phase1 = missing.Count == 0;
+        var phase2 = ReadinessConditions.Phase2.All(met.Contains);
+        string? suspensionCause = null;
+        ReadinessState state;
+        if (facility.Suspension is { } suspension)
+        {
+            state = ReadinessState.Suspended;
+            suspensionCause = $"Suspended by province: {suspension.Reason}";
+        }
+        else if (facility.ReachedReady && !hasValid)
+        {
+            state = ReadinessState.Suspended;
+            suspensionCause = CertificateLoss(facility.SigningCertificates, now);
+        }
+        else if (phase1)
+        {
+            state = facility.FirstAcknowledgedAt is not null ? ReadinessState.Live : ReadinessState.Ready;
+        }
+        else
+        {
+            state = facility.ConnectionCode is not null || started ? ReadinessState.Preparing : ReadinessState.Registered;
+        }
+
+        return new DerivedReadiness(state, conditions, met, missing, phase1, phase2, hasValid,
+            location?.ProvinceCode ?? string.Empty, string.IsNullOrEmpty(location?.DistrictCode) ? null : location.DistrictCode,
+            earliestExpiry, conformance, suspensionCause, validUntil);
+    }
+
+    public static bool IsValid(SigningCertificate certificate, DateTimeOffset now) =>
+        certificate.NotBefore <= now && now < certificate.NotAfter && (certificate.RevokedAt is null || certificate.RevokedAt > now);
+
+    /// <summary>The reason recorded with a change of state.</summary>
+    public static string TransitionReason(ReadinessState from, DerivedReadiness to, string? resumedBy) => to.State switch
+    {
+        ReadinessState.Suspended => to.SuspensionCause ?? "Suspended",
+        _ when from == ReadinessState.Suspended && resumedBy is not null => $"Suspension lifted by {resumedBy}",
+        _ when from == ReadinessState.Suspended => "A valid signing certificate is registered again",
+        ReadinessState.Live => "First dossier acknowledged by the gateway",
+        ReadinessState.Ready => "Phase 1 complete",
+        ReadinessState.Preparing when from is ReadinessState.Ready or ReadinessState.Live =>
+            $"Phase 1 no longer complete: missing {string.Join(", ", to.MissingPhase1)}",
+        ReadinessState.Preparing => "Preparation started",
+        _ => "No preparation under way",
+    };
+
+    private static string CertificateLoss(IReadOnlyList<SigningCertificate> certificates, DateTimeOffset now)
+    {
+        // The certificate that stayed valid the longest decides: was it revoked, or did it expire?
+        SigningCertificate? last = null;
+        var lastEnd = DateTimeOffset.MinValue;
+        foreach (var certificate in certificates)
+        {
+            var end = certificate.RevokedAt is { } revoked && revoked < certificate.NotAfter ? revoked : certificate.NotAfter;
+            if (end <= now && end >= lastEnd)
+            {
+                last = certificate;
+                lastEnd = end;
+            }
+        }
+
+        return last switch
+        {
+            null => "No valid signing certificate",
+            { RevokedAt: { } revokedAt } when revokedAt < last.NotAfter => $"Certificate revoked: {Short(last.Thumbprint)}",
+            _ => $"Certificate expired: {Short(last.Thumbprint)}",
+        };
+    }
+
+    private static ConditionStatus HisConfigured(FacilityState facility, ConformanceProgress conformance)
+    {
+        var evidence = $"{conformance.CleanCount} of {conformance.Required} clean conformance dossiers, {facility.UncleanConformance.Count} with errors";
+        var state = conformance.HisConfigured
+            ? ConditionState.Met
+            : facility.CleanConformance.Count + facility.UncleanConformance.Count > 0 ? ConditionState.InProgress : ConditionState.NotStarted;
+        return new ConditionStatus(ReadinessCondition.HisConfigured, state, state == ConditionState.NotStarted ? null : evidence, Hub,
+            facility.HisConfiguredAt ?? facility.LastConformanceAt, null, true);
+    }
+
+    private static ConditionStatus Declared(FacilityState facility, ReadinessCondition condition, ReadinessOptions options)
+    {
+        if (!facility.Declared.TryGetValue(condition, out var declared))
+        {
+            return NotStarted(condition, derived: false);
+        }
+
+        if (condition != ReadinessCondition.StaffTrained)
+        {
+            return declared with { Derived = false };
+        }
+
+        var share = declared.Share ?? 0;
+        var state = share >= options.StaffTrainedThreshold
+            ? ConditionState.Met
+            : declared.State == ConditionState.NotStarted && share <= 0 ? ConditionState.NotStarted : ConditionState.InProgress;
+        return declared with { State = state, Derived = false };
+    }
+
+    private static ConditionStatus NotStarted(ReadinessCondition condition, bool derived) =>
+        new(condition, ConditionState.NotStarted, null, derived ? Hub : null, null, null, derived);
+
+    private static string Short(string thumbprint) => thumbprint.Length > 16 ? thumbprint[..16] : thumbprint;
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using SoSucKhoe.Api.V1;
+using SoSucKhoe.Testing;
+using static SoSucKhoe.EndToEnd.Tests.MonitoringTestKit;
+
+namespace SoSucKhoe.EndToEnd.Tests;
+
+/// <summary>
+/// The documented demo command (<c>dotnet run --project tools/SoSucKhoe.DemoSeed</c>), run small against the hub under test in a
+/// province no other test uses: the province then shows every stage the seed planned, and a second run changes nothing.
+/// </summary>
+[Collection(HubCollection.Name)]
+public sealed class MonitoringDemoSeedTests(HubFixture hub)
+{
+    private const string Province = "83";
+
+    [Fact]
+    public async Task A_small_demo_seed_shows_every_stage_and_can_be_run_again()
+    {
+        var first = await RunSeedAsync(build: true);
+        var monitoring = MonitoringAs(hub, hub.Clients.AdminKey);
+        var readiness = await monitoring.GetProvinceReadinessAsync(new GetProvinceReadinessRequest { ProvinceCode = Province });
+        var second = await RunSeedAsync(build: false);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("this run: 12 registered, 0 already at their stage", first.Output, StringComparison.Ordinal);
+        Assert.Equal(12, readiness.Total.Facilities);
+        // 12 facilities: 1 suspended, 1 registered only, 3 preparing, 2 ready, 5 live (acknowledged by the gateway).
+        Assert.Equal([1, 3, 2, 5, 1], readiness.Total.ByState.OrderBy(s => s.State).Select(s => s.Facilities));
+        Assert.True(readiness.Districts.Count(d => d.DistrictCode.Length == 3) >= 3, "facilities are spread over the districts");
+        Assert.All(readiness.Districts, d => Assert.NotEmpty(d.DistrictName));
+        Assert.Equal(readiness.Total.Flow.Accepted, readiness.Total.Flow.Acknowledged);
+        Assert.Equal(5 * 2, readiness.Total.Flow.Accepted);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains("this run: 0 registered, 12 already at their stage, 0 conformance dossiers, 0 production dossiers", second.Output, StringComparison.Ordinal);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunSeedAsync(bool build)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = ReferenceFiles.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "run", build ? "--configuration=Debug" : "--no-build", "--project", Path.Combine("tools", "SoSucKhoe.DemoSeed", "SoSucKhoe.DemoSeed.csproj"), "--",
+            "--hub", hub.Settings.GrpcAddress.ToString(), "--admin-key", hub.Clients.AdminKey,
+            "--admin-units", Path.Combine(ReferenceFiles.Directory, "admin-units-2024-06-11.csv"),
+            "--province", Province, "--facilities", "12", "--dossiers", "2", "--seed", "83",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+}

@@ -1,0 +1,366 @@
+using System.Collections.Concurrent;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using SoSucKhoe.Api.V1;
+using SoSucKhoe.TestData;
+using DemoLevel = SoSucKhoe.TestData.FacilityLevel;
+using FacilityLevel = SoSucKhoe.Api.V1.FacilityLevel;
+using FacilitiesApi = SoSucKhoe.Api.V1.Facilities;
+using MonitoringApi = SoSucKhoe.Api.V1.Monitoring;
+
+namespace SoSucKhoe.DemoSeed;
+
+/// <summary>What one run did.</summary>
+public sealed record DemoSeedResult(
+    IReadOnlyDictionary<DemoStage, int> Planned,
+    int Registered,
+    int AlreadyThere,
+    int ConformanceDossiers,
+    int ProductionDossiers,
+    int Failed,
+    ProvinceReadiness Readiness,
+    int Alerts);
+
+/// <summary>
+/// Builds the demo province in a running hub, entirely through its public gRPC API with an admin key: registers each facility
+/// with its profile, issues connection codes, declares conditions, registers signing certificates, proves "HIS configured" with
+/// conformance dossiers, sends production dossiers with the facility keys, suspends a few. A facility already at (or past) its
+/// planned stage is left alone, so the seed can be run again.
+/// </summary>
+public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
+{
+    private static readonly TimeSpan LocalOffset = TimeSpan.FromHours(7);
+    private readonly ConcurrentDictionary<string, int> _counters = new(StringComparer.Ordinal);
+
+    /// <summary>Runs the seed and waits (up to <paramref name="settle"/>) for live facilities to be acknowledged by the gateway.</summary>
+    public async Task<DemoSeedResult> RunAsync(TimeSpan settle, CancellationToken cancellation)
+    {
+        var adminKey = options.ReadAdminKey();
+        var unitsPath = DemoSeedOptions.Resolve(options.AdministrativeUnits) ?? throw new ArgumentException(
+            $"The administrative units file '{options.AdministrativeUnits}' was not found (--admin-units).");
+        var units = AdministrativeUnit.LoadCsv(unitsPath, options.ProvinceCode);
+        if (units.Count == 0)
+        {
+            throw new ArgumentException($"The administrative units file has no commune of province {options.ProvinceCode}.");
+        }
+
+        var generator = new ProvinceGenerator(options.Seed, new ProvinceOptions
+        {
+            ProvinceCode = options.ProvinceCode,
+            BirthProvinceCode = "0" + options.ProvinceCode,
+            FacilityCount = options.Facilities,
+            CitizenCount = Math.Max(2_000, options.Facilities * 40),
+            AdministrativeUnits = units,
+        });
+        var plan = DemoPlan.Deal(generator.Facilities(), options.Seed);
+        log.WriteLine($"Demo province {options.ProvinceCode}: {plan.Count} facilities in {plan.Select(p => p.Facility.DistrictCode).Distinct().Count()} districts; "
+            + string.Join(", ", plan.GroupBy(p => p.Stage).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+
+        using var channel = GrpcChannel.ForAddress(options.Hub);
+        var admin = With(channel, adminKey);
+        var patients = new Patients(generator);
+        var dossiers = new DossierFactory(options.Seed);
+        using var gate = new SemaphoreSlim(options.Parallelism);
+        var failed = 0;
+        await Task.WhenAll(plan.Select(async facility =>
+        {
+            await gate.WaitAsync(cancellation);
+            try
+            {
+                await SeedAsync(channel, admin, facility, patients, dossiers, cancellation);
+            }
+            catch (RpcException exception)
+            {
+                Interlocked.Increment(ref failed);
+                lock (log)
+                {
+                    log.WriteLine($"  {facility.Facility.Code}: {exception.StatusCode} {exception.Status.Detail}");
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        var monitoring = new MonitoringApi.MonitoringClient(admin);
+        var live = plan.Count(p => p.Stage == DemoStage.Live);
+        var readiness = await monitoring.GetProvinceReadinessAsync(new GetProvinceReadinessRequest { ProvinceCode = options.ProvinceCode }, cancellationToken: cancellation);
+        var deadline = DateTime.UtcNow + settle;
+        while (Count(readiness, ReadinessState.Live) < live && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation);
+            readiness = await monitoring.GetProvinceReadinessAsync(new GetProvinceReadinessRequest { ProvinceCode = options.ProvinceCode }, cancellationToken: cancellation);
+        }
+
+        var alerts = await monitoring.ListAlertsAsync(new ListAlertsRequest { ProvinceCode = options.ProvinceCode }, cancellationToken: cancellation);
+        return new DemoSeedResult(
+            plan.GroupBy(p => p.Stage).ToDictionary(g => g.Key, g => g.Count()),
+            _counters.GetValueOrDefault("registered"),
+            _counters.GetValueOrDefault("already"),
+            _counters.GetValueOrDefault("conformance"),
+            _counters.GetValueOrDefault("production"),
+            failed,
+            readiness,
+            alerts.Alerts.Count);
+    }
+
+    /// <summary>The number of facilities in a state.</summary>
+    public static int Count(ProvinceReadiness readiness, ReadinessState state) =>
+        readiness.Total.ByState.SingleOrDefault(s => s.State == state)?.Facilities ?? 0;
+
+    private async Task SeedAsync(GrpcChannel channel, CallInvoker admin, DemoFacility plan, Patients patients, DossierFactory dossiers,
+        CancellationToken cancellation)
+    {
+        var facilities = new FacilitiesApi.FacilitiesClient(admin);
+        var code = plan.Facility.Code;
+        var random = new Random(plan.Seed);
+        var existing = await FindAsync(facilities, code, cancellation);
+        if (existing is not null && Reached(existing, plan.Stage))
+        {
+            Count("already");
+            return;
+        }
+
+        var facility = existing ?? await facilities.RegisterFacilityAsync(Registration(plan.Facility), cancellationToken: cancellation);
+        if (existing is null)
+        {
+            Count("registered");
+        }
+
+        if (plan.Stage == DemoStage.Registered)
+        {
+            return;
+        }
+
+        var signs = plan.Stage != DemoStage.Preparing || random.Next(2) == 0;
+        if (signs)
+        {
+            // Keys are per process: register this run's certificate (idempotent by thumbprint).
+            await facilities.AddSigningCertificateAsync(new AddSigningCertificateRequest
+            {
+                FacilityCode = code,
+                CertificatePem = FacilityCertificates.For(code).ExportCertificatePem(),
+            }, cancellationToken: cancellation);
+        }
+
+        string facilityKey;
+        if (facility.ConnectionCode is null || facility.ConnectionCode.Code.Length == 0)
+        {
+            var issued = await facilities.IssueConnectionCodeAsync(new IssueConnectionCodeRequest { FacilityCode = code, KeyLabel = "demo seed" },
+                cancellationToken: cancellation);
+            facilityKey = issued.FacilityKey.Key;
+        }
+        else
+        {
+            var credentials = new Credentials.CredentialsClient(admin);
+            facilityKey = (await credentials.IssueFacilityKeyAsync(new IssueFacilityKeyRequest { FacilityCode = code, Label = "demo seed" },
+                cancellationToken: cancellation)).Key;
+        }
+
+        var intake = new Intake.IntakeClient(With(channel, facilityKey));
+        if (plan.Stage == DemoStage.Preparing)
+        {
+            await DeclareAsync(facilities, code, random, complete: false, cancellation);
+            if (signs)
+            {
+                await ConformanceAsync(intake, plan.Facility, patients, dossiers, random.Next(1, 4), cancellation);
+            }
+
+            return;
+        }
+
+        await DeclareAsync(facilities, code, random, complete: true, cancellation);
+        await ConformanceAsync(intake, plan.Facility, patients, dossiers, int.MaxValue, cancellation);
+        if (plan.CertificateExpiresInDays is { } days)
+        {
+            var now = DateTimeOffset.UtcNow;
+            await facilities.AddSigningCertificateAsync(new AddSigningCertificateRequest
+            {
+                FacilityCode = code,
+                CertificatePem = FacilityCertificates.Create(code, now.AddDays(-300), now.AddDays(days)).ExportCertificatePem(),
+            }, cancellationToken: cancellation);
+        }
+
+        foreach (var capability in plan.Phase2)
+        {
+            await facilities.UpdateConditionAsync(new UpdateConditionRequest
+            {
+                FacilityCode = code,
+                Condition = capability,
+                State = ConditionState.Met,
+                Evidence = $"Biên bản kiểm tra số {random.Next(10, 300)}/BB-SYT",
+            }, cancellationToken: cancellation);
+        }
+
+        if (plan.Stage == DemoStage.Live)
+        {
+            await ProductionAsync(intake, plan.Facility, patients, dossiers, random, cancellation);
+        }
+        else if (plan.Stage == DemoStage.Suspended)
+        {
+            await facilities.SuspendFacilityAsync(new SuspendFacilityRequest
+            {
+                FacilityCode = code,
+                Reason = "Tạm dừng liên thông chờ kiểm tra an toàn thông tin (dữ liệu mô phỏng)",
+            }, cancellationToken: cancellation);
+        }
+    }
+
+    private static RegisterFacilityRequest Registration(SyntheticFacility facility)
+    {
+        var request = new RegisterFacilityRequest
+        {
+            FacilityCode = facility.Code,
+            Name = facility.Name,
+            ProvinceCode = facility.ProvinceCode,
+            DistrictCode = facility.DistrictCode,
+            Level = facility.Level switch
+            {
+                DemoLevel.ProvincialHospital => FacilityLevel.Province,
+                DemoLevel.CommuneHealthStation => FacilityLevel.Commune,
+                _ => FacilityLevel.District,
+            },
+            Ownership = facility.Level is DemoLevel.PrivateClinic or DemoLevel.PrivateHospital ? FacilityOwnership.Private : FacilityOwnership.Public,
+            // Private clinics without an insured-care contract exist; every third one here.
+            InsuredCareContract = facility.Level != DemoLevel.PrivateClinic || facility.Code[^1] % 3 != 0,
+            LocationEffectiveFrom = "2024-06-11",
+        };
+        request.CareTypes.Add(facility.CareTypes.Select(CareTypeOf).Distinct().Order());
+        return request;
+    }
+
+    private static CareType CareTypeOf(string visitType) => visitType switch
+    {
+        "02" or "05" or "08" => CareType.OutpatientTreatment,
+        "07" => CareType.DrugRefill,
+        "03" or "06" or "09" => CareType.Inpatient,
+        "04" => CareType.DayCare,
+        "14" => CareType.Telemedicine,
+        _ => CareType.OutpatientExam,
+    };
+
+    private static async Task DeclareAsync(FacilitiesApi.FacilitiesClient facilities, string code, Random random, bool complete, CancellationToken cancellation)
+    {
+        ReadinessCondition[] declared =
+        [
+            ReadinessCondition.PlanApproved, ReadinessCondition.InternalRegulation, ReadinessCondition.StaffTrained, ReadinessCondition.NetworkSecurity,
+        ];
+        foreach (var condition in declared)
+        {
+            var state = complete ? ConditionState.Met : (ConditionState)random.Next(0, 3);
+            if (state == ConditionState.NotStarted)
+            {
+                continue;
+            }
+
+            var update = new UpdateConditionRequest
+            {
+                FacilityCode = code,
+                Condition = condition,
+                State = state,
+                Evidence = condition switch
+                {
+                    ReadinessCondition.PlanApproved => $"Kế hoạch số {random.Next(10, 400)}/KH-{code}",
+                    ReadinessCondition.InternalRegulation => $"Quyết định số {random.Next(10, 400)}/QĐ-{code} ban hành quy chế",
+                    ReadinessCondition.StaffTrained => "Danh sách tập huấn ngày " + DateTime.UtcNow.AddDays(-random.Next(5, 200)).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                    _ => "Phương án bảo đảm an toàn thông tin cấp độ 2",
+                },
+            };
+            if (condition == ReadinessCondition.StaffTrained)
+            {
+                update.Share = state == ConditionState.Met ? 0.8 + (random.Next(0, 21) / 100.0) : random.Next(10, 70) / 100.0;
+            }
+
+            await facilities.UpdateConditionAsync(update, cancellationToken: cancellation);
+        }
+    }
+
+    private async Task ConformanceAsync(Intake.IntakeClient intake, SyntheticFacility facility, Patients patients, DossierFactory dossiers,
+        int most, CancellationToken cancellation)
+    {
+        var arrival = DateTimeOffset.UtcNow.ToOffset(LocalOffset).Date.AddDays(-40).AddHours(8);
+        for (var i = 0; i < Math.Min(most, 30); i++)
+        {
+            var dossier = dossiers.Create(patients.Next(insured: true), facility, VisitTypes.OutpatientExam, new DateTimeOffset(arrival, LocalOffset));
+            var report = await intake.SubmitConformanceDossierAsync(new SubmitConformanceDossierRequest { Document = ByteString.CopyFrom(dossier.Signed) },
+                cancellationToken: cancellation);
+            Count("conformance");
+            if (!report.Passed)
+            {
+                throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                    "a clean conformance dossier did not pass: " + string.Join("; ", report.Violations.Take(3).Select(v => v.Field + " " + v.Description))));
+            }
+
+            if (report.HisConfigured)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ProductionAsync(Intake.IntakeClient intake, SyntheticFacility facility, Patients patients, DossierFactory dossiers, Random random,
+        CancellationToken cancellation)
+    {
+        var today = DateTimeOffset.UtcNow.ToOffset(LocalOffset).Date;
+        for (var i = 0; i < options.DossiersPerLiveFacility; i++)
+        {
+            var visitType = facility.CareTypes[random.Next(facility.CareTypes.Count)];
+            var arrival = new DateTimeOffset(today.AddDays(-random.Next(20, 150)).AddHours(7).AddMinutes(random.Next(0, 600)), LocalOffset);
+            var dossier = dossiers.Create(patients.Next(insured: random.Next(10) > 0), facility, visitType, arrival);
+            await intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Signed) }, cancellationToken: cancellation);
+            Count("production");
+        }
+    }
+
+    private static async Task<Facility?> FindAsync(FacilitiesApi.FacilitiesClient facilities, string code, CancellationToken cancellation)
+    {
+        try
+        {
+            return await facilities.GetFacilityAsync(new GetFacilityRequest { FacilityCode = code }, cancellationToken: cancellation);
+        }
+        catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True when the facility is already at or past the planned stage.</summary>
+    private static bool Reached(Facility facility, DemoStage stage) => stage switch
+    {
+        DemoStage.Registered => true,
+        DemoStage.Preparing => facility.State != ReadinessState.Registered,
+        DemoStage.Ready => facility.State is ReadinessState.Ready or ReadinessState.Live or ReadinessState.Suspended,
+        DemoStage.Live => facility.State is ReadinessState.Live or ReadinessState.Suspended || facility.FirstAcknowledgedAt is not null,
+        _ => facility.State == ReadinessState.Suspended,
+    };
+
+    private void Count(string counter) => _counters.AddOrUpdate(counter, 1, (_, n) => n + 1);
+
+    private static CallInvoker With(GrpcChannel channel, string key) => channel.Intercept(metadata =>
+    {
+        metadata.Add("authorization", "Bearer " + key);
+        return metadata;
+    });
+
+    /// <summary>Patients the validator accepts (complete birth date well before the visits, a determined sex), insured or not.</summary>
+    private sealed class Patients(ProvinceGenerator province)
+    {
+        private long _next;
+
+        public SyntheticCitizen Next(bool insured)
+        {
+            while (true)
+            {
+                var citizen = province.CitizenAt(Interlocked.Increment(ref _next) % province.Options.CitizenCount);
+                if (citizen.IsInsured == insured && citizen.BirthDate.IsComplete && citizen.BirthDate.Year < DateTime.UtcNow.Year - 1
+                    && citizen.Sex != Sex.Undetermined)
+                {
+                    return citizen;
+                }
+            }
+        }
+    }
+}
