@@ -72,10 +72,10 @@ public sealed class AuditSqliteTrailTests : AuditTrailContract
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type IN ('table', 'trigger') AND name LIKE 'AuditEntry%' OR name = 'GrainState' ORDER BY name);";
+            "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type IN ('table', 'trigger') AND name LIKE 'AuditEntry%' OR name = 'GrainRecord' ORDER BY name);";
 
         Assert.Equal(
-            "AuditEntry,AuditEntry_RefuseDelete,AuditEntry_RefuseReplace,AuditEntry_RefuseUpdate,GrainState",
+            "AuditEntry,AuditEntry_RefuseDelete,AuditEntry_RefuseReplace,AuditEntry_RefuseUpdate,GrainRecord",
             await command.ExecuteScalarAsync());
     }
 

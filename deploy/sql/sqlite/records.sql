@@ -4,9 +4,9 @@
 -- ("patient/…"). Version is the ETag: 1 after the first write, +1 on every write and every clear. A cleared state keeps
 -- its row with a NULL payload and a higher version, so a stale ETag still conflicts after a clear.
 --
--- Migration: builds before this table stored grain state in GrainState (persistence.sql, the Orleans ADO.NET provider's
--- layout, still created for the ADO.NET provider and its benchmark). The embedded profile no longer reads GrainState;
--- data folders from those builds are test data and may be deleted (README). Nothing is copied between the two tables.
+-- Migration: builds before this table stored grain state in a GrainState table through the Orleans ADO.NET provider.
+-- The embedded profile no longer reads it; data folders from those builds are test data and may be deleted (README).
+-- Nothing is copied between the two tables.
 --
 -- The script is idempotent: the host runs it at every start.
 

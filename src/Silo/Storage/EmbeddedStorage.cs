@@ -19,15 +19,12 @@ namespace SoSucKhoe.Silo.Storage;
 /// committed write, hence each OK returned to a HIS, is fsynced to the WAL before the call returns and survives a process
 /// kill and a power loss. <c>NORMAL</c> would survive a process crash but may lose the last commits on power loss.
 /// Throughput: SQLite has one write lock and a FULL commit costs one fsync (a few hundred per second on this class of
-/// disk). Writing each grain state in its own transaction (the Orleans ADO.NET provider, still used by the commit-rate
-/// benchmark through <see cref="DurableSqliteDataSource"/>) caps the hub at that many writes per second; the group commit
-/// of <see cref="SqliteGrainStore"/> puts every write queued during one fsync into the next transaction.
+/// disk). Writing each grain state in its own transaction (as the Orleans ADO.NET provider does, which this profile used
+/// until the measurements in docs/benchmarks.md) caps the hub at that many writes per second; the group commit of
+/// <see cref="SqliteGrainStore"/> puts every write queued during one fsync into the next transaction.
 /// </remarks>
 public static class EmbeddedStorage
 {
-    /// <summary>The ADO.NET invariant Orleans maps to Microsoft.Data.Sqlite (AdoNetInvariants.InvariantNameSqlLite).</summary>
-    public const string Invariant = "System.Data.SQLite";
-
     /// <summary>The database file created in the data directory.</summary>
     public const string DatabaseFileName = "sosuckhoe.db";
 
@@ -64,7 +61,7 @@ public static class EmbeddedStorage
             throw new InvalidOperationException($"SQLite refused WAL mode for '{folder}' (journal_mode = {journalMode}).");
         }
 
-        // synchronous is per connection: the provider's connections get it from DurableSqliteDataSource.
+        // synchronous is per connection: the store's writer connection sets FULL itself (SqliteGrainStore).
         Scalar(connection, "PRAGMA synchronous = FULL;");
 
         using var transaction = connection.BeginTransaction();

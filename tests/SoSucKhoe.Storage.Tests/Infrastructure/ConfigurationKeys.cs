@@ -4,6 +4,5 @@ namespace SoSucKhoe.Storage.Tests.Infrastructure;
 public static class ConfigurationKeys
 {
     public const string SqliteConnection = "StorageTests:SqliteConnection";
-    public const string SerializeConnections = "StorageTests:SerializeConnections";
     public const string PostgresConnection = "StorageTests:PostgresConnection";
 }

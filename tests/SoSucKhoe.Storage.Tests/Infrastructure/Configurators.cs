@@ -13,19 +13,6 @@ public sealed class EmbeddedStorageConfigurator : ISiloConfigurator
         configuration[key] ?? throw new InvalidOperationException($"Test cluster property '{key}' is missing.");
 }
 
-/// <summary>The embedded grain storage with or without the connection gate, to measure its effect.</summary>
-public sealed class BenchmarkStorageConfigurator : ISiloConfigurator
-{
-    public void Configure(ISiloBuilder siloBuilder)
-    {
-        var connectionString = EmbeddedStorageConfigurator.Required(siloBuilder.Configuration, ConfigurationKeys.SqliteConnection);
-        var serialize = bool.Parse(EmbeddedStorageConfigurator.Required(siloBuilder.Configuration, ConfigurationKeys.SerializeConnections));
-        AdoNetProviders.AddGrainStorages(
-            siloBuilder, EmbeddedStorage.Invariant, connectionString, [RecordKeeperGrain.StorageName],
-            new DurableSqliteDataSource(connectionString, serialize));
-    }
-}
-
 /// <summary>Grain storage on PostgreSQL.</summary>
 public sealed class PostgresStorageConfigurator : ISiloConfigurator
 {

@@ -16,7 +16,7 @@ public sealed class EmbeddedStorageTests
     }
 
     [Fact]
-    public void Prepare_creates_the_database_file_in_WAL_mode_with_the_provider_queries()
+    public void Prepare_creates_the_database_file_in_WAL_mode_with_our_tables()
     {
         using var folder = new TempFolder("prepare");
         var dataDirectory = Path.Combine(folder.Path, "data", "nested");
@@ -25,9 +25,8 @@ public sealed class EmbeddedStorageTests
 
         Assert.True(File.Exists(Path.Combine(dataDirectory, EmbeddedStorage.DatabaseFileName)));
         Assert.Equal("wal", Scalar(connectionString, "PRAGMA journal_mode;"));
-        Assert.Equal(
-            "ClearStorageKey,ReadFromStorageKey,WriteToStorageKey",
-            Scalar(connectionString, "SELECT group_concat(QueryKey, ',') FROM (SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey);"));
+        Assert.Equal(2L, Scalar(connectionString,
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('GrainRecord', 'AuditEntry');"));
     }
 
     [Fact]
@@ -36,14 +35,12 @@ public sealed class EmbeddedStorageTests
         using var folder = new TempFolder("prepare-again");
         var connectionString = EmbeddedStorage.Prepare(folder.Path);
         Scalar(connectionString,
-            "INSERT INTO GrainState (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString, Version, PayloadBinary, ModifiedOn) " +
-            "VALUES ('s', 't', 0, 0, 'k', 1, x'01', 'now');");
+            "INSERT INTO GrainRecord (ServiceId, StateName, GrainId, Version, Payload, ModifiedOn) VALUES ('s', 'state', 'g/k', 1, x'01', 'now');");
 
         var again = EmbeddedStorage.Prepare(folder.Path);
 
         Assert.Equal(connectionString, again);
-        Assert.Equal(1L, Scalar(again, "SELECT count(*) FROM GrainState;"));
-        Assert.Equal(3L, Scalar(again, "SELECT count(*) FROM OrleansQuery;"));
+        Assert.Equal(1L, Scalar(again, "SELECT count(*) FROM GrainRecord;"));
     }
 
     [Fact]
@@ -68,21 +65,5 @@ public sealed class EmbeddedStorageTests
         Assert.Equal("kept across restarts", view.Text);
         Assert.Equal(new byte[] { 7, 0, 7 }, view.Blob);
         Assert.Equal("1", view.ETag);
-    }
-
-    [Fact]
-    public async Task Provider_connections_commit_with_full_synchronous_and_wait_for_the_write_lock()
-    {
-        using var folder = new TempFolder("data-source");
-        using var dataSource = new DurableSqliteDataSource(EmbeddedStorage.Prepare(folder.Path));
-
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT synchronous FROM pragma_synchronous), (SELECT timeout FROM pragma_busy_timeout);";
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-
-        Assert.Equal(2L, reader.GetInt64(0));
-        Assert.Equal(EmbeddedStorage.BusyTimeoutSeconds * 1000L, reader.GetInt64(1));
     }
 }
