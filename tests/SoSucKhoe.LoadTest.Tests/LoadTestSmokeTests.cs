@@ -19,6 +19,8 @@ public sealed class LoadTestSmokeTests
             DrainTimeout = TimeSpan.FromSeconds(10),
             LagSample = 20,
             GatewayStats = new Uri(hub.Emulator.BaseAddress, "emulator/stats"),
+            CheckInShare = 0.5,
+            SizeMix = Workload.SizeMix.Parse("outpatient:90,inpatient:10"),
         };
         using var progress = new StringWriter();
 
@@ -37,5 +39,53 @@ public sealed class LoadTestSmokeTests
         // Every accepted dossier is forwarded: the emulator ends up with all of them (the report may have read it a bit earlier).
         Assert.True(await Eventually.Until(() => hub.Emulator.State.GetStats().Dossiers >= 100, TimeSpan.FromSeconds(15)));
         Assert.Equal(100, hub.Emulator.State.GetStats().DistinctDossiers);
+        // Check-ins went first for about half of the visits, and never after their dossier.
+        Assert.InRange(hub.Emulator.State.GetStats().CheckIns, 20, 80);
+        Assert.Equal(0, hub.Emulator.State.GetStats().OrderViolations);
+        // One sample per second, and the chart beside the report.
+        Assert.InRange(report.Series.Count, 4, 60);
+        Assert.Equal(100, report.Series.Sum(sample => sample.Accepted));
+        var directory = Path.Combine(Path.GetTempPath(), "ssk-report-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await Reporting.ReportWriter.WriteAsync(report, directory, CancellationToken.None);
+            Assert.StartsWith("<svg", await File.ReadAllTextAsync(Path.Combine(directory, "chart.svg")), StringComparison.Ordinal);
+            Assert.Contains("](chart.svg)", await File.ReadAllTextAsync(Path.Combine(directory, "report.md")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_short_gateway_outage_is_queued_by_the_hub_and_drained_afterwards_with_nothing_lost()
+    {
+        await using var hub = await InProcessHub.StartAsync();
+        var options = new LoadTestOptions
+        {
+            GrpcAddress = hub.GrpcAddress,
+            AdminKey = hub.AdminKey,
+            Facilities = 2,
+            Citizens = 200,
+            Rate = 20,
+            Duration = TimeSpan.FromSeconds(6),
+            DrainTimeout = TimeSpan.FromSeconds(40),
+            LagSample = 0,
+            GatewayStats = new Uri(hub.Emulator.BaseAddress, "emulator/stats"),
+            OutageAt = TimeSpan.FromSeconds(1),
+            OutageFor = TimeSpan.FromSeconds(3),
+        };
+        using var progress = new StringWriter();
+
+        var report = await LoadTestEngine.RunAsync(options, progress, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.Equal(120, report.Accepted);
+        var outage = Assert.IsType<Outage.OutageResult>(report.Outage);
+        Assert.True(outage.PeakBacklog > 0, "the hub queued during the outage");
+        Assert.True(outage.CaughtUp, progress.ToString());
+        Assert.Equal(0, outage.Lost);
+        Assert.Equal(0, outage.DeadLettered);
+        Assert.NotNull(outage.DrainRate);
     }
 }

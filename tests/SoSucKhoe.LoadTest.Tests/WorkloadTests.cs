@@ -25,7 +25,7 @@ public sealed class WorkloadTests
         Assert.Equal(40, dossiers.Count);
         Assert.All(dossiers, dossier =>
         {
-            var facility = Assert.Single(generator.Province.Facilities, f => f.Code == dossier.FacilityCode);
+            var facility = Assert.Single(generator.Facilities, f => f.Code == dossier.FacilityCode);
             Assert.True(facility.Offers(dossier.VisitType) || dossier.VisitType == "01");
             Assert.Contains("CHUKYDONVI", Encoding.UTF8.GetString(dossier.Document), StringComparison.Ordinal);
             Assert.Contains("<SignatureValue", Encoding.UTF8.GetString(dossier.Document), StringComparison.Ordinal);

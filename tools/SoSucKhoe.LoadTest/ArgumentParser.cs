@@ -9,7 +9,11 @@ public static class ArgumentParser
         "usage: SoSucKhoe.LoadTest --grpc http://127.0.0.1:5080 --admin-key <key> [--facilities 20] [--citizens 5000]\n" +
         "       [--rate 100] [--duration 30s] [--mode open|closed] [--concurrency 32] [--drain 30s] [--warmup 0s] [--lag-sample 200]\n" +
         "       [--gateway-stats http://127.0.0.1:5081/gateway/emulator/stats] [--report-dir out] [--seed 6]\n" +
-        "       [--profile pilot|national-peak]  (a profile sets defaults; options given on the command line win)\n" +
+        "       [--checkin-share 0.5] [--size-mix outpatient:80,inpatient:15,long:5]\n" +
+        "       [--start-rate 50] [--rate-step 50] [--step-duration 20s] [--max-rate 5000] [--p99-limit 100ms]  (max profile)\n" +
+        "       [--hub-pid <pid>] [--sample-interval 1m] [--outage-at 2m --outage-for 10m]\n" +
+        "       [--ceilings 10s] [--reference-dir ../shared/reference] [--ceiling-dir <folder on the hub's disk>]\n" +
+        "       [--profile pilot|national-peak|max|soak]  (a profile sets defaults; options given on the command line win)\n" +
         "The admin key may also come from the SOSUCKHOE_ADMIN_KEY environment variable. Only loopback hosts are allowed.";
 
     public static LoadTestOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
@@ -81,8 +85,31 @@ public static class ArgumentParser
             ReportDirectory = values.GetValueOrDefault("--report-dir"),
             Seed = Int(values, "--seed", 6, int.MinValue, int.MaxValue),
             Profile = profile,
+            CheckInShare = Share(values, "--checkin-share"),
+            SizeMix = values.TryGetValue("--size-mix", out var mix) ? Workload.SizeMix.Parse(mix) : null,
+            StartRate = Double(values, "--start-rate", 50, 0.1, 100_000),
+            RateStep = Double(values, "--rate-step", 50, 0.1, 100_000),
+            StepDuration = Span(values, "--step-duration", TimeSpan.FromSeconds(20)),
+            MaxRate = Double(values, "--max-rate", 5000, 0.1, 100_000),
+            P99Limit = Span(values, "--p99-limit", TimeSpan.FromMilliseconds(100)),
+            HubPid = values.ContainsKey("--hub-pid") ? Int(values, "--hub-pid", 0, 1, int.MaxValue) : null,
+            SampleInterval = Span(values, "--sample-interval", TimeSpan.FromMinutes(1)),
+            OutageAt = values.TryGetValue("--outage-at", out var outageAt) ? ParseDuration(outageAt) : null,
+            OutageFor = Span(values, "--outage-for", TimeSpan.FromMinutes(10)),
+            CeilingDuration = values.TryGetValue("--ceilings", out var ceilings) && ceilings is not ("0" or "0s" or "off") ? ParseDuration(ceilings) : TimeSpan.Zero,
+            ReferenceDirectory = values.GetValueOrDefault("--reference-dir"),
+            CeilingDirectory = values.GetValueOrDefault("--ceiling-dir"),
         };
-        if (options.DossierCount > 5_000_000)
+        if (options.OutageAt is not null && options.GatewayStats is null)
+        {
+            throw new UsageException("--outage-at needs --gateway-stats (the emulator's fault control sits beside it)");
+        }
+
+        if (options.OutageAt is not null && options.Mode != LoadMode.Open)
+        {
+            throw new UsageException("--outage-at needs the open loop (a fixed arrival rate)");
+        }
+        if (options.DossierCount > 50_000_000)
         {
             throw new UsageException("rate × duration is above 5,000,000 dossiers");
         }
@@ -117,7 +144,9 @@ public static class ArgumentParser
     private static readonly HashSet<string> Known =
     [
         "--grpc", "--admin-key", "--facilities", "--citizens", "--rate", "--duration", "--mode", "--concurrency", "--drain", "--warmup",
-        "--lag-sample", "--gateway-stats", "--report-dir", "--seed", "--profile",
+        "--lag-sample", "--gateway-stats", "--report-dir", "--seed", "--profile", "--checkin-share", "--size-mix", "--start-rate",
+        "--rate-step", "--step-duration", "--max-rate", "--p99-limit", "--hub-pid", "--sample-interval", "--outage-at", "--outage-for",
+        "--ceilings", "--reference-dir", "--ceiling-dir",
     ];
 
     private static Uri LoopbackUri(string name, string text)
@@ -165,6 +194,28 @@ public static class ArgumentParser
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
             : throw new UsageException($"{name} must be a number from {min} to {max}");
+    }
+
+    /// <summary>A share in [0, 1], given as "0.3" or "30%"; 0 when absent.</summary>
+    private static double Share(Dictionary<string, string> values, string name)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return 0;
+        }
+
+        var percent = text.EndsWith('%');
+        var number = percent ? text[..^1] : text;
+        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            value = percent ? value / 100 : value;
+            if (value is >= 0 and <= 1)
+            {
+                return value;
+            }
+        }
+
+        throw new UsageException($"{name} must be a share from 0 to 1 (or 0% to 100%), not '{text}'");
     }
 
     private static TimeSpan Span(Dictionary<string, string> values, string name, TimeSpan fallback) =>

@@ -42,6 +42,33 @@ public static class LoadProfiles
                 ["--citizens"] = "100000",
                 ["--warmup"] = "10s",
             },
+            ["max"] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["--mode"] = "open",
+                ["--start-rate"] = "50",
+                ["--rate-step"] = "50",
+                ["--step-duration"] = "20s",
+                ["--p99-limit"] = "100ms",
+                ["--facilities"] = "200",
+                ["--citizens"] = "100000",
+                ["--warmup"] = "10s",
+                ["--lag-sample"] = "0",
+                ["--ceilings"] = "10s",
+            },
+            ["soak"] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["--mode"] = "open",
+                ["--rate"] = "50",
+                ["--duration"] = "4h",
+                ["--facilities"] = "200",
+                ["--citizens"] = "1000000",
+                ["--warmup"] = "10s",
+                ["--sample-interval"] = "1m",
+                ["--checkin-share"] = "0.5",
+                ["--size-mix"] = "outpatient:80,inpatient:15,long:5",
+                ["--drain"] = "2m",
+                ["--ceilings"] = "10s",
+            },
         };
 
     /// <summary>Adds the defaults of <paramref name="profile"/> for every option not in <paramref name="values"/>.</summary>

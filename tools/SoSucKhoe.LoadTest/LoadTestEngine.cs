@@ -1,18 +1,26 @@
 using System.Globalization;
 using Grpc.Net.Client;
+using SoSucKhoe.LoadTest.Ceilings;
 using SoSucKhoe.LoadTest.Driving;
 using SoSucKhoe.LoadTest.Hub;
+using SoSucKhoe.LoadTest.Outage;
 using SoSucKhoe.LoadTest.Reporting;
+using SoSucKhoe.LoadTest.Search;
+using SoSucKhoe.LoadTest.Soak;
 using SoSucKhoe.LoadTest.Workload;
 
 namespace SoSucKhoe.LoadTest;
 
 /// <summary>
 /// One load run end to end: synthetic province, facility registration and keys, pre-signed dossiers, the drive (open or closed
-/// loop), forwarding lag and gateway counters, and the report. Every phase is bounded by the duration and the drain timeout.
+/// loop, or the max profile's steps), per-second series, hub memory, gateway outage and drain, forwarding lag and gateway
+/// counters, the ceilings, and the report. Every phase is bounded by the duration and the drain timeout.
 /// </summary>
 public static class LoadTestEngine
 {
+    /// <summary>Runs with more dossiers than this sign them in the background, a window ahead, instead of all up front.</summary>
+    public const int StreamingThreshold = 20_000;
+
     public static async Task<LoadReport> RunAsync(LoadTestOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -23,52 +31,110 @@ public static class LoadTestEngine
         }
 
         var c = CultureInfo.InvariantCulture;
-        var planned = Planned(options, options.Duration);
-        var warmupCount = options.Warmup > TimeSpan.Zero ? Planned(options, options.Warmup) : 0;
-        await progress.WriteLineAsync(string.Create(c, $"generating {options.Facilities} facilities, {options.Citizens} citizens, {warmupCount + planned} signed dossiers…")).ConfigureAwait(false);
-        var workload = new WorkloadGenerator(options.Seed, options.Facilities, options.Citizens);
-        var all = workload.Generate(warmupCount + planned);
-        var dossiers = all.Skip(warmupCount).ToList();
+        var planned = options.StepSearch ? 0 : Planned(options.Rate, options.Duration);
+        var warmupRate = options.StepSearch ? options.StartRate : options.Rate;
+        var warmupCount = options.Warmup > TimeSpan.Zero ? Planned(warmupRate, options.Warmup) : 0;
+        var workload = new WorkloadGenerator(options.Seed, options.Facilities, options.Citizens, options.CheckInShare, options.SizeMix);
 
         using var channel = GrpcChannel.ForAddress(options.GrpcAddress, new GrpcChannelOptions
         {
             MaxSendMessageSize = 64 * 1024 * 1024,
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseProxy = false },
         });
-        await progress.WriteLineAsync("registering facilities and issuing keys…").ConfigureAwait(false);
-        var keys = await HubSetup.RegisterAsync(channel, options.AdminKey, workload.Province.Facilities, cancellationToken).ConfigureAwait(false);
+        await progress.WriteLineAsync(string.Create(c, $"registering {options.Facilities} facilities, readying them and issuing keys…")).ConfigureAwait(false);
+        var keys = await HubSetup.RegisterAsync(channel, options.AdminKey, workload.Facilities, cancellationToken).ConfigureAwait(false);
 
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
         var gateway = options.GatewayStats is null ? null : new GatewayStatsReader(http, options.GatewayStats, options.AdminKey);
         var gatewayBefore = gateway is null ? null : await gateway.ReadAsync(cancellationToken).ConfigureAwait(false);
 
         var clock = new StopwatchClock();
+        var warmupStatistics = new LoadStatistics();
         if (warmupCount > 0)
         {
-            await progress.WriteLineAsync(string.Create(c, $"warming up for {options.Warmup.TotalSeconds} s…")).ConfigureAwait(false);
-            var warmupStatistics = new LoadStatistics();
-            var warmupSender = new DossierSender(channel, keys, [.. all.Take(warmupCount)]);
-            await DriveAsync(new LoadDriver(clock, warmupSender.SendAsync, warmupStatistics), options, warmupCount, options.Warmup, cancellationToken)
-                .ConfigureAwait(false);
+            await progress.WriteLineAsync(string.Create(c, $"signing {warmupCount} warm-up dossiers, then warming up for {options.Warmup.TotalSeconds} s…")).ConfigureAwait(false);
+            var warmupSender = new DossierSender(channel, keys, workload.Generate(warmupCount));
+            var warmupDriver = new LoadDriver(clock, warmupSender.SendAsync, warmupStatistics);
+            _ = options.Mode == LoadMode.Open || options.StepSearch
+                ? await warmupDriver.RunOpenAsync(warmupCount, warmupRate, options.DrainTimeout, cancellationToken).ConfigureAwait(false)
+                : await warmupDriver.RunClosedAsync(warmupCount, options.Concurrency, options.Warmup, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
             await progress.WriteLineAsync(string.Create(c, $"warm-up: {warmupStatistics.Accepted} accepted, {warmupStatistics.Failed} failed")).ConfigureAwait(false);
         }
 
-        var statistics = new LoadStatistics();
-        var sender = new DossierSender(channel, keys, dossiers);
-        var driver = new LoadDriver(clock, sender.SendAsync, statistics);
-        await progress.WriteLineAsync(string.Create(c, $"driving {options.Mode.ToString().ToLowerInvariant()} loop for {options.Duration.TotalSeconds} s…")).ConfigureAwait(false);
-        using var stopProgress = new CancellationTokenSource();
-        var progressTask = ProgressReporter.RunAsync(statistics, clock, progress, stopProgress.Token);
+        var series = new IntervalSeries();
+        LoadStatistics? current = null;
+        long previousNew = warmupStatistics.Accepted - warmupStatistics.Duplicates;
+        var monitor = new RunMonitor(series, clock, progress, gateway, gatewayBefore?.Dossiers ?? 0,
+            () => previousNew + (current is { } st ? st.Accepted - st.Duplicates : 0), () => current, options.HubPid, options.SampleInterval);
+        using var stopMonitor = new CancellationTokenSource();
+
+        LoadStatistics statistics;
         DriveResult drive;
-        try
+        List<StepResult>? steps = null;
+        long stalls = 0;
+        var faults = options.OutageAt is not null && options.GatewayStats is not null
+            ? new EmulatorFaults(http, EmulatorFaults.BesideStats(options.GatewayStats), options.AdminKey)
+            : null;
+        Task monitorTask;
+        if (options.StepSearch)
         {
-            drive = await DriveAsync(driver, options, planned, options.Duration, cancellationToken).ConfigureAwait(false);
+            (statistics, drive, steps, monitorTask) = await RunStepsAsync(options, workload, channel, keys, clock, series, monitor, progress,
+                st => { if (current is not null) { previousNew += current.Accepted - current.Duplicates; } current = st; }, warmupCount, stopMonitor.Token, cancellationToken)
+                .ConfigureAwait(false);
         }
-        finally
+        else
         {
-            await stopProgress.CancelAsync().ConfigureAwait(false);
-            await progressTask.ConfigureAwait(false);
+            IDossierSource source;
+            if (planned <= StreamingThreshold)
+            {
+                await progress.WriteLineAsync(string.Create(c, $"signing {planned} dossiers…")).ConfigureAwait(false);
+                source = new PreparedDossierSource(workload.Generate(planned, warmupCount));
+            }
+            else
+            {
+                var window = (int)Math.Clamp(options.Rate * 60, 2_000, StreamingThreshold);
+                await progress.WriteLineAsync(string.Create(c, $"signing {planned} dossiers in the background, {window} ahead…")).ConfigureAwait(false);
+                var streaming = new StreamingDossierSource(i => workload.Create(warmupCount + i), planned, window, Math.Max(1, Environment.ProcessorCount));
+                await streaming.WaitForWindowAsync(cancellationToken).ConfigureAwait(false);
+                source = streaming;
+            }
+
+            try
+            {
+                statistics = new LoadStatistics(series);
+                current = statistics;
+                var driver = new LoadDriver(clock, new DossierSender(channel, keys, source).SendAsync, statistics);
+                await progress.WriteLineAsync(string.Create(c, $"driving {options.Mode.ToString().ToLowerInvariant()} loop for {options.Duration.TotalSeconds} s…")).ConfigureAwait(false);
+                monitorTask = monitor.RunAsync(stopMonitor.Token);
+                var outage = faults is null ? Task.CompletedTask : ScheduleOutageAsync(faults, clock, options.OutageAt!.Value, options.OutageFor, progress, cancellationToken);
+                drive = options.Mode == LoadMode.Open
+                    ? await driver.RunOpenAsync(planned, options.Rate, options.DrainTimeout, cancellationToken).ConfigureAwait(false)
+                    : await driver.RunClosedAsync(planned, options.Concurrency, options.Duration, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
+                await outage.ConfigureAwait(false);
+                stalls = source.Stalls;
+            }
+            finally
+            {
+                if (source is StreamingDossierSource streaming)
+                {
+                    await streaming.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
+
+        // With the gateway polled, wait (bounded by the drain timeout) until it acknowledged every new accepted dossier.
+        if (gateway is not null)
+        {
+            var deadline = clock.Elapsed + options.DrainTimeout;
+            while (clock.Elapsed < deadline && !cancellationToken.IsCancellationRequested
+                   && (monitor.LastPoint is not { } last || last.Backlog > 0 || last.AtSeconds < monitor.Now - 1.5))
+            {
+                await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await stopMonitor.CancelAsync().ConfigureAwait(false);
+        await monitorTask.ConfigureAwait(false);
 
         ForwardingLag? lag = null;
         if (options.LagSample > 0)
@@ -84,36 +150,141 @@ public static class LoadTestEngine
             gatewayDelta = (await gateway.ReadAsync(cancellationToken).ConfigureAwait(false)).Minus(gatewayBefore);
         }
 
+        OutageResult? outageResult = null;
+        if (options.OutageAt is { } outageAt)
+        {
+            var expected = warmupStatistics.Accepted - warmupStatistics.Duplicates + statistics.Accepted - statistics.Duplicates;
+            outageResult = OutageDrain.Compute(monitor.Points, outageAt.TotalSeconds, options.OutageFor.TotalSeconds, options.Rate) with
+            {
+                Lost = gatewayDelta is null ? null : Math.Max(0, expected - gatewayDelta.DistinctDossiers),
+                DeadLettered = await DeadLetterCounter.CountAsync(channel, options.AdminKey, keys.Keys, cancellationToken).ConfigureAwait(false),
+                GatewayRejected = gatewayDelta?.Rejected,
+            };
+        }
+
+        var achieved = steps is null ? ReportMath.PerSecond(statistics.Accepted, drive.Elapsed) : MaxSearch.Best(steps);
+        CeilingResult? ceilings = null;
+        if (options.CeilingDuration > TimeSpan.Zero)
+        {
+            await progress.WriteLineAsync(string.Create(c, $"measuring ceilings ({options.CeilingDuration.TotalSeconds} s CPU, {options.CeilingDuration.TotalSeconds} s storage)…")).ConfigureAwait(false);
+            ceilings = MeasureCeilings(options, workload, warmupCount) with { Achieved = achieved };
+        }
+
+        var memory = monitor.Memory;
         return new LoadReport
         {
-            Mode = options.Mode.ToString().ToLowerInvariant(),
-            TargetRate = options.Rate,
+            Mode = options.StepSearch ? "max (open-loop steps)" : options.Mode.ToString().ToLowerInvariant(),
+            Profile = options.Profile,
+            TargetRate = options.StepSearch ? steps!.LastOrDefault()?.OfferedRate ?? options.StartRate : options.Rate,
             Concurrency = options.Mode == LoadMode.Closed ? options.Concurrency : 0,
-            DurationSeconds = options.Duration.TotalSeconds,
+            DurationSeconds = options.StepSearch ? (steps!.Count * options.StepDuration.TotalSeconds) : options.Duration.TotalSeconds,
             Facilities = options.Facilities,
             Citizens = options.Citizens,
             WarmupSeconds = options.Warmup.TotalSeconds,
-            Planned = planned,
-            Sent = statistics.Sent,
-            Accepted = statistics.Accepted,
+            CheckInShare = options.CheckInShare,
+            SizeMix = options.SizeMix?.ToString(),
+            Planned = steps is null ? planned : (int)steps.Sum(static st => st.Sent),
+            Sent = steps is null ? statistics.Sent : steps.Sum(static st => st.Sent),
+            Accepted = steps is null ? statistics.Accepted : steps.Sum(static st => st.Accepted),
             Duplicates = statistics.Duplicates,
-            Failed = statistics.Failed,
+            Failed = steps is null ? statistics.Failed : steps.Sum(static st => st.Failed),
             ElapsedSeconds = Math.Round(drive.Elapsed.TotalSeconds, 3),
             AcceptedPerSecond = ReportMath.PerSecond(statistics.Accepted, drive.Elapsed),
             DrainTimedOut = drive.DrainTimedOut,
+            SigningStalls = stalls,
             Latency = statistics.Latency.Summarize(),
             ErrorsByStatus = statistics.Errors,
             ForwardingLag = lag,
             Gateway = gatewayDelta,
+            Steps = steps,
+            BestRate = steps is null ? null : MaxSearch.Best(steps),
+            P99LimitMs = options.P99Limit.TotalMilliseconds,
+            Series = series.Samples,
+            Memory = memory.Count == 0 ? null : memory,
+            MemoryTrend = memory.Count == 0 ? null : MemoryTrend.Of(memory),
+            Outage = outageResult,
+            Ceilings = ceilings,
         };
     }
 
-    private static int Planned(LoadTestOptions options, TimeSpan duration) =>
-        Math.Max(1, (int)Math.Ceiling(options.Rate * duration.TotalSeconds));
+    private static async Task<(LoadStatistics Last, DriveResult Drive, List<StepResult> Steps, Task Monitor)> RunStepsAsync(
+        LoadTestOptions options, WorkloadGenerator workload, GrpcChannel channel, IReadOnlyDictionary<string, string> keys, LoadClock clock,
+        IntervalSeries series, RunMonitor monitor, TextWriter progress, Action<LoadStatistics> onStep, int firstIndex, CancellationToken stopMonitor,
+        CancellationToken cancellationToken)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var steps = new List<StepResult>();
+        var next = firstIndex;
+        Task? monitorTask = null;
+        LoadStatistics statistics;
+        DriveResult drive;
+        var step = 0;
+        while (true)
+        {
+            var rate = MaxSearch.RateOf(step, options.StartRate, options.RateStep);
+            var count = Planned(rate, options.StepDuration);
+            await progress.WriteLineAsync(string.Create(c, $"step {step}: signing {count} dossiers for {rate}/s…")).ConfigureAwait(false);
+            var dossiers = workload.Generate(count, next);
+            next += count;
+            statistics = new LoadStatistics(series);
+            onStep(statistics);
+            monitorTask ??= monitor.RunAsync(stopMonitor);
+            var driver = new LoadDriver(clock, new DossierSender(channel, keys, dossiers).SendAsync, statistics);
+            drive = await driver.RunOpenAsync(count, rate, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
+            var accepted = ReportMath.PerSecond(statistics.Accepted, drive.Elapsed);
+            var latency = statistics.Latency.Summarize();
+            var result = new StepResult(step, rate, statistics.Sent, statistics.Accepted, statistics.Failed, accepted, latency,
+                MaxSearch.Judge(rate, statistics.Failed, accepted, latency, options.P99Limit));
+            steps.Add(result);
+            await progress.WriteLineAsync(string.Create(c,
+                $"step {step}: {rate}/s offered, {accepted}/s accepted, p99 {latency.P99Ms} ms, {statistics.Failed} failed: {result.Failure ?? "pass"}")).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested || !MaxSearch.Continues(result, options.RateStep, options.MaxRate))
+            {
+                return (statistics, drive, steps, monitorTask);
+            }
 
-    private static Task<DriveResult> DriveAsync(
-        LoadDriver driver, LoadTestOptions options, int count, TimeSpan duration, CancellationToken cancellationToken) =>
-        options.Mode == LoadMode.Open
-            ? driver.RunOpenAsync(count, options.Rate, options.DrainTimeout, cancellationToken)
-            : driver.RunClosedAsync(count, options.Concurrency, duration, options.DrainTimeout, cancellationToken);
+            step++;
+        }
+    }
+
+    private static async Task ScheduleOutageAsync(EmulatorFaults faults, LoadClock clock, TimeSpan at, TimeSpan length, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var start = clock.Elapsed;
+        await clock.WaitUntilAsync(start + at, cancellationToken).ConfigureAwait(false);
+        await faults.StartOutageAsync(length, cancellationToken).ConfigureAwait(false);
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"gateway outage started for {length.TotalSeconds} s")).ConfigureAwait(false);
+    }
+
+    private static CeilingResult MeasureCeilings(LoadTestOptions options, WorkloadGenerator workload, int firstIndex)
+    {
+        // The CPU probe runs over a sample of the same mix the run sent (new indices: the same kind of dossiers, signed now).
+        var documents = workload.Generate(200, firstIndex + 10_000_000).Select(static d => d.Document).ToList();
+        var cpu = CpuCeilingProbe.Measure(documents, ReferenceDirectory.Find(options.ReferenceDirectory), options.CeilingDuration);
+        var directory = options.CeilingDirectory ?? Path.GetTempPath();
+        var half = options.CeilingDuration / 2;
+        var single = StorageCeilingProbe.Measure(directory, 1, half);
+        const int batch = 32;
+        var batched = StorageCeilingProbe.Measure(directory, batch, half);
+        var cpuMs = CeilingMath.MsPer(cpu.Cpu, cpu.Count);
+        return new CeilingResult
+        {
+            Cores = Environment.ProcessorCount,
+            CpuDossiers = cpu.Count,
+            CpuMsPerDossier = cpuMs,
+            WallMsPerDossier = CeilingMath.MsPer(cpu.Wall, cpu.Count),
+            Validated = cpu.Validated,
+            ProblemDossiers = cpu.Problems,
+            CpuCeilingPerSecond = CeilingMath.CpuCeiling(Environment.ProcessorCount, cpuMs),
+            CommitsPerSecondSingleRow = single.CommitsPerSecond,
+            BatchRows = batch,
+            RowsPerSecondBatched = batched.RowsPerSecond,
+            WritesPerDossier = WritesPerDossier,
+            StorageCeilingPerSecond = CeilingMath.StorageCeiling(batched.RowsPerSecond, WritesPerDossier),
+        };
+    }
+
+    /// <summary>Grain-state writes per accepted dossier measured in round 1 (docs/benchmarks.md).</summary>
+    public const double WritesPerDossier = 5.1;
+
+    private static int Planned(double rate, TimeSpan duration) => Math.Max(1, (int)Math.Ceiling(rate * duration.TotalSeconds));
 }

@@ -44,6 +44,51 @@ public sealed record LoadTestOptions
     /// <summary>The <c>--profile</c> whose defaults filled the options left out, or null.</summary>
     public string? Profile { get; init; }
 
+    /// <summary>Share of visits in [0, 1] that start with Intake.CheckIn (with the signed XML0) before their dossier.</summary>
+    public double CheckInShare { get; init; }
+
+    /// <summary>Dossier size classes (<c>--size-mix</c>), or null for the visit-type mix with plausible sizes.</summary>
+    public Workload.SizeMix? SizeMix { get; init; }
+
+    /// <summary>max profile: the first step's rate.</summary>
+    public double StartRate { get; init; } = 50;
+
+    /// <summary>max profile: the rate added per step.</summary>
+    public double RateStep { get; init; } = 50;
+
+    /// <summary>max profile: how long each step offers its rate.</summary>
+    public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>max profile: the highest rate tried.</summary>
+    public double MaxRate { get; init; } = 5000;
+
+    /// <summary>max profile: a step passes while its p99 stays below this.</summary>
+    public TimeSpan P99Limit { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The hub's process id: its VmRSS is sampled every <see cref="SampleInterval"/>; null for none.</summary>
+    public int? HubPid { get; init; }
+
+    /// <summary>How often the hub's memory is sampled.</summary>
+    public TimeSpan SampleInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>When the gateway outage starts, from the start of the measured run; null for none.</summary>
+    public TimeSpan? OutageAt { get; init; }
+
+    /// <summary>How long the gateway outage lasts.</summary>
+    public TimeSpan OutageFor { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long each ceiling probe runs after the load (zero: no ceilings).</summary>
+    public TimeSpan CeilingDuration { get; init; } = TimeSpan.Zero;
+
+    /// <summary>The reference data folder (field rules, ICD-10) for the CPU ceiling's validator, or null to search for it.</summary>
+    public string? ReferenceDirectory { get; init; }
+
+    /// <summary>Where the storage ceiling's SQLite file goes (put it on the hub's disk); null for the temp folder.</summary>
+    public string? CeilingDirectory { get; init; }
+
+    /// <summary>True for the max profile's step search.</summary>
+    public bool StepSearch => Profile == "max";
+
     /// <summary>The number of dossiers to pre-generate: rate × duration, at least one.</summary>
     public int DossierCount => Math.Max(1, (int)Math.Ceiling(Rate * Duration.TotalSeconds));
 }

@@ -4,7 +4,8 @@ using SoSucKhoe.LoadTest.Reporting;
 namespace SoSucKhoe.LoadTest.Driving;
 
 /// <summary>What a run observed so far; safe to update from many calls at once and to read for live progress.</summary>
-public sealed class LoadStatistics
+/// <param name="series">Where each outcome is also recorded per interval, or null.</param>
+public sealed class LoadStatistics(IntervalSeries? series = null)
 {
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _acceptedIds = new();
@@ -39,6 +40,7 @@ public sealed class LoadStatistics
     public void Record(TimeSpan latency, SendOutcome outcome)
     {
         Latency.Record(latency);
+        series?.Record(latency, outcome.Accepted);
         if (outcome.Accepted)
         {
             Interlocked.Increment(ref _accepted);

@@ -7,13 +7,18 @@ using SoSucKhoe.LoadTest.Workload;
 
 namespace SoSucKhoe.LoadTest.Hub;
 
-/// <summary>Submits pre-signed dossiers, each with its facility's key, and turns the answer into a <see cref="SendOutcome"/>.</summary>
+/// <summary>
+/// Sends one visit per request index, with its facility's key: Intake.CheckIn first when the dossier carries a check-in, then
+/// Intake.SubmitDossier; turns the answers into a <see cref="SendOutcome"/> (a failed check-in is reported as
+/// <c>CheckIn:&lt;status&gt;</c> and its dossier is not sent).
+/// </summary>
 public sealed class DossierSender
 {
-    private readonly IReadOnlyList<PreparedDossier> _dossiers;
+    private readonly IDossierSource _dossiers;
     private readonly Dictionary<string, Intake.IntakeClient> _clients;
+    private long _checkIns;
 
-    public DossierSender(GrpcChannel channel, IReadOnlyDictionary<string, string> facilityKeys, IReadOnlyList<PreparedDossier> dossiers)
+    public DossierSender(GrpcChannel channel, IReadOnlyDictionary<string, string> facilityKeys, IDossierSource dossiers)
     {
         ArgumentNullException.ThrowIfNull(facilityKeys);
         _dossiers = dossiers;
@@ -21,12 +26,34 @@ public sealed class DossierSender
             static pair => pair.Key, pair => new Intake.IntakeClient(BearerCalls.With(channel, pair.Value)), StringComparer.Ordinal);
     }
 
+    public DossierSender(GrpcChannel channel, IReadOnlyDictionary<string, string> facilityKeys, IReadOnlyList<PreparedDossier> dossiers)
+        : this(channel, facilityKeys, new PreparedDossierSource(dossiers))
+    {
+    }
+
+    /// <summary>Check-ins answered OK so far.</summary>
+    public long CheckIns => Interlocked.Read(ref _checkIns);
+
     public async Task<SendOutcome> SendAsync(int index, CancellationToken cancellationToken)
     {
-        var dossier = _dossiers[index];
+        var dossier = await _dossiers.TakeAsync(index, cancellationToken).ConfigureAwait(false);
+        var client = _clients[dossier.FacilityCode];
+        if (dossier.CheckIn is { } checkIn)
+        {
+            try
+            {
+                await client.CheckInAsync(checkIn, cancellationToken: cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _checkIns);
+            }
+            catch (RpcException exception)
+            {
+                return SendOutcome.Failed("CheckIn:" + exception.StatusCode);
+            }
+        }
+
         try
         {
-            var response = await _clients[dossier.FacilityCode]
+            var response = await client
                 .SubmitDossierAsync(
                     new SubmitDossierRequest { Document = UnsafeByteOperations.UnsafeWrap(dossier.Document) },
                     cancellationToken: cancellationToken)

@@ -23,7 +23,11 @@ public sealed class GatewayStatsReader(HttpClient http, Uri statsAddress, string
     /// <summary>Reads the counters from the stats object (camelCase or PascalCase names; a missing counter is 0).</summary>
     public static GatewayCounters Parse(JsonElement stats) =>
         new(Counter(stats, "received"), Counter(stats, "dossiers"), Counter(stats, "duplicates"), Counter(stats, "orderViolations"),
-            Counter(stats, "rejected"));
+            Counter(stats, "rejected"))
+        {
+            DistinctDossiers = Counter(stats, "distinctDossiers"),
+            CheckIns = Counter(stats, "checkIns"),
+        };
 
     private static long Counter(JsonElement stats, string name)
     {

@@ -1,3 +1,9 @@
+using SoSucKhoe.LoadTest.Ceilings;
+using SoSucKhoe.LoadTest.Driving;
+using SoSucKhoe.LoadTest.Outage;
+using SoSucKhoe.LoadTest.Search;
+using SoSucKhoe.LoadTest.Soak;
+
 namespace SoSucKhoe.LoadTest.Reporting;
 
 /// <summary>The outcome of one load run, as written to report.json and report.md.</summary>
@@ -22,4 +28,30 @@ public sealed record LoadReport
     public required IReadOnlyDictionary<string, long> ErrorsByStatus { get; init; }
     public ForwardingLag? ForwardingLag { get; init; }
     public GatewayCounters? Gateway { get; init; }
+    public string? Profile { get; init; }
+    public double CheckInShare { get; init; }
+    public string? SizeMix { get; init; }
+
+    /// <summary>Requests that waited for their dossier to be signed (background signing fell behind; 0 expected).</summary>
+    public long SigningStalls { get; init; }
+
+    /// <summary>max profile: every step; null otherwise.</summary>
+    public IReadOnlyList<StepResult>? Steps { get; init; }
+
+    /// <summary>max profile: the highest offered rate whose step kept p99 under the limit without errors.</summary>
+    public double? BestRate { get; init; }
+
+    public double P99LimitMs { get; init; } = 100;
+
+    /// <summary>Per-second samples of the measured run (chart.svg draws them).</summary>
+    public IReadOnlyList<TimeSample> Series { get; init; } = [];
+
+    /// <summary>The hub's resident memory (with --hub-pid).</summary>
+    public IReadOnlyList<MemorySample>? Memory { get; init; }
+
+    public MemoryTrend? MemoryTrend { get; init; }
+
+    public OutageResult? Outage { get; init; }
+
+    public CeilingResult? Ceilings { get; init; }
 }
