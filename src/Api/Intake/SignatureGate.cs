@@ -40,8 +40,9 @@ public sealed class SignatureGate(IGrainFactory grains, DossierReaderOptions rea
             return null;
         }
 
-        var result = DossierSignatureVerifier.Verify(document, readerOptions);
-        using var certificate = result.Certificate;
+        // The certificate and key come from the process-wide cache (parsed once per certificate, not per dossier); the result's
+        // certificate belongs to the cache and is not disposed here.
+        var result = DossierSignatureVerifier.Verify(document, readerOptions, SigningCertificateCache.Shared);
         var rule = result.Status switch
         {
             SignatureStatus.Valid => null,
@@ -57,7 +58,7 @@ public sealed class SignatureGate(IGrainFactory grains, DossierReaderOptions rea
             return Refuse(table, rule, result.Message);
         }
 
-        var thumbprint = certificate!.GetCertHashString(HashAlgorithmName.SHA256);
+        var thumbprint = result.Thumbprint ?? result.Certificate!.GetCertHashString(HashAlgorithmName.SHA256);
         var registered = registeredCertificates.FirstOrDefault(c => c.Thumbprint == thumbprint);
         if (registered is null)
         {

@@ -15,7 +15,26 @@ namespace SoSucKhoe.Dossiers.Signatures;
 /// </summary>
 public static class DossierSignatureVerifier
 {
-    public static SignatureVerification Verify(ReadOnlyMemory<byte> document, DossierReaderOptions? options = null)
+    /// <summary>
+    /// Verifies the document; the returned <see cref="SignatureVerification.Certificate"/> is a fresh copy the caller owns and
+    /// should dispose. The RSA key is taken from <see cref="SigningCertificateCache.Shared"/>.
+    /// </summary>
+    public static SignatureVerification Verify(ReadOnlyMemory<byte> document, DossierReaderOptions? options = null) =>
+        Verify(document, options, SigningCertificateCache.Shared, callerOwnsCertificate: true);
+
+    /// <summary>
+    /// Verifies the document with certificates and RSA keys from <paramref name="certificates"/>: the certificate in KeyInfo is
+    /// parsed and its key imported once per certificate, not once per document. The returned
+    /// <see cref="SignatureVerification.Certificate"/> belongs to the cache: read it, never dispose it. This is the hot path.
+    /// </summary>
+    public static SignatureVerification Verify(ReadOnlyMemory<byte> document, DossierReaderOptions? options, SigningCertificateCache certificates)
+    {
+        ArgumentNullException.ThrowIfNull(certificates);
+        return Verify(document, options, certificates, callerOwnsCertificate: false);
+    }
+
+    private static SignatureVerification Verify(ReadOnlyMemory<byte> document, DossierReaderOptions? options,
+        SigningCertificateCache certificates, bool callerOwnsCertificate)
     {
         options ??= DossierReaderOptions.Default;
         if (!DocumentPrecheck.Check(document.Span, options, out _, out var precheck))
@@ -57,6 +76,15 @@ public static class DossierSignatureVerifier
 
         try
         {
+            // KeyInfo is read here, not by SignedXml (which would parse the certificate for every document), and then removed
+            // from the in-memory document. This does not change what is verified: the enveloped-signature transform removes
+            // the whole Signature element from the referenced content, and the signature value covers SignedInfo only, never
+            // KeyInfo. The certificate that checks the signature is the one KeyInfo carried, exactly as before.
+            if (!TryTakeCertificateBytes(signatureElement, out var certificateBytes))
+            {
+                return new(SignatureStatus.Malformed, null, "The signature element cannot be read.");
+            }
+
             var signed = new SignedXml(doc);
             signed.LoadXml(signatureElement);
 
@@ -99,30 +127,83 @@ public static class DossierSignatureVerifier
                 return new(SignatureStatus.Unsupported, null, "The reference must use the enveloped-signature transform.");
             }
 
-            X509Certificate2? certificate = null;
-            foreach (var clause in signed.KeyInfo)
+            var entry = certificateBytes is null ? null : certificates.GetOrAdd(certificateBytes);
+            if (entry is null)
             {
-                if (clause is KeyInfoX509Data { Certificates: { Count: > 0 } certificates })
-                {
-                    certificate = certificates[0] as X509Certificate2;
-                    break;
-                }
+                var keyless = certificateBytes is not null && callerOwnsCertificate ? X509CertificateLoader.LoadCertificate(certificateBytes) : null;
+                return new(SignatureStatus.CertificateMissing, keyless, "KeyInfo holds no X.509 certificate with an RSA public key.");
             }
 
-            using var key = certificate?.GetRSAPublicKey();
-            if (certificate is null || key is null)
-            {
-                return new(SignatureStatus.CertificateMissing, certificate, "KeyInfo holds no X.509 certificate with an RSA public key.");
-            }
-
-            return signed.CheckSignature(key)
-                ? new(SignatureStatus.Valid, certificate, "The signature is valid.")
-                : new(SignatureStatus.Invalid, certificate, "The signature does not match the document: it was altered after signing or signed with another key.");
+            var certificate = callerOwnsCertificate ? X509CertificateLoader.LoadCertificate(certificateBytes!) : entry.Certificate;
+            return signed.CheckSignature(entry.PublicKey)
+                ? new(SignatureStatus.Valid, certificate, "The signature is valid.") { Thumbprint = entry.Thumbprint }
+                : new(SignatureStatus.Invalid, certificate, "The signature does not match the document: it was altered after signing or signed with another key.") { Thumbprint = entry.Thumbprint };
         }
         catch (Exception ex) when (ex is CryptographicException or XmlException or InvalidOperationException or FormatException or ArgumentException)
         {
             return new(SignatureStatus.Malformed, null, "The signature element cannot be read.");
         }
+    }
+
+    /// <summary>
+    /// Reads the DER bytes of the first X509Certificate of the first X509Data (with certificates) in the signature's KeyInfo,
+    /// as SignedXml's KeyInfoX509Data would, and removes KeyInfo from the element. Null bytes when there is no certificate;
+    /// false when KeyInfo is repeated or the certificate is not base64 (SignedXml refuses both).
+    /// </summary>
+    private static bool TryTakeCertificateBytes(XmlElement signature, out byte[]? certificateBytes)
+    {
+        certificateBytes = null;
+        XmlElement? keyInfo = null;
+        foreach (XmlNode child in signature.ChildNodes)
+        {
+            if (child is XmlElement { LocalName: "KeyInfo", NamespaceURI: XmlDsig.Namespace } element)
+            {
+                if (keyInfo is not null)
+                {
+                    return false;
+                }
+
+                keyInfo = element;
+            }
+        }
+
+        if (keyInfo is null)
+        {
+            return true;
+        }
+
+        foreach (XmlNode data in keyInfo.ChildNodes)
+        {
+            if (data is not XmlElement { LocalName: "X509Data", NamespaceURI: XmlDsig.Namespace })
+            {
+                continue;
+            }
+
+            foreach (XmlNode item in data.ChildNodes)
+            {
+                if (item is XmlElement { LocalName: "X509Certificate", NamespaceURI: XmlDsig.Namespace } certificate)
+                {
+                    try
+                    {
+                        certificateBytes = Convert.FromBase64String(string.Concat(certificate.InnerText.Where(c => !char.IsWhiteSpace(c))));
+                    }
+                    catch (FormatException)
+                    {
+                        return false;
+                    }
+
+                    break;
+                }
+            }
+
+            if (certificateBytes is not null)
+            {
+                break;
+            }
+        }
+
+        signature.RemoveChild(keyInfo);
+        return true;
     }
 
     private static int CountElements(XmlNode node)

@@ -15,7 +15,8 @@ public sealed class OutboxIndexState
 
 /// <summary>
 /// One shard of the durable index of persons with open outbox entries. Registrations are coalesced: callers that arrive while a
-/// write is running share the next write (group commit), so the index costs far less than one write per dossier. On activation
+/// write is running share the next write (group commit), and removals wait for the next write instead of causing one (see
+/// <see cref="Unregister"/>), so the index costs far less than one write per dossier. On activation
 /// and then periodically the shard asks each member to re-drive, which is how entries left open by a crash or an outage move again.
 /// </summary>
 [Reentrant]
@@ -34,7 +35,7 @@ public sealed partial class OutboxIndexGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _members.UnionWith(state.State.Members);
-        this.RegisterGrainTimer(_ => RedriveAll(), new GrainTimerCreationOptions
+        this.RegisterGrainTimer(_ => FlushAndRedriveAsync(), new GrainTimerCreationOptions
         {
             DueTime = _members.Count > 0 ? TimeSpan.FromSeconds(1) : options.Value.RedriveInterval,
             Period = options.Value.RedriveInterval,
@@ -54,16 +55,44 @@ public sealed partial class OutboxIndexGrain(
         await CommitAsync();
     }
 
-    public async Task Unregister(string personKey)
+    /// <summary>
+    /// Removes the person without waiting for a write of its own: the removal reaches storage with the next registration's
+    /// group commit, the periodic re-drive round or deactivation, whichever comes first. This is safe because the index only
+    /// has to be a superset of the persons with open entries: a person whose removal was not yet written is re-driven after a
+    /// crash, finds an empty outbox and unregisters again (PatientGrain.Redrive). A registration is never deferred, and one
+    /// that follows a removal of the same person re-adds it before the next write, so no open entry can go unlisted. Under load
+    /// this takes the unregister half of the index writes (about 0.67 per dossier) off the storage.
+    /// </summary>
+    public Task Unregister(string personKey)
     {
         if (_members.Remove(personKey))
         {
             _version++;
-            await CommitAsync();
         }
+
+        return Task.CompletedTask;
     }
 
     public Task<int> GetCount() => Task.FromResult(_members.Count);
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Deferred removals are written on the way out (best effort: if this fails, the members re-drive to empty outboxes).
+        try
+        {
+            await CommitAsync();
+        }
+        catch (Exception exception)
+        {
+            LogFlushFailed(logger, exception, this.GetPrimaryKeyLong());
+        }
+    }
+
+    private async Task FlushAndRedriveAsync()
+    {
+        await CommitAsync();
+        await RedriveAll();
+    }
 
     public async Task RedriveAll()
     {
@@ -127,6 +156,9 @@ public sealed partial class OutboxIndexGrain(
             _write = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox index shard {Shard} could not write its deferred removals; its members re-drive")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception, long shard);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox index shard {Shard} re-drives {Count} persons")]
     private static partial void LogRedrive(ILogger logger, long shard, int count);
