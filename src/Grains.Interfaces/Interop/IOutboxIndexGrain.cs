@@ -16,6 +16,12 @@ public interface IOutboxIndexGrain : IGrainWithIntegerKey
     /// <summary>Asks every registered person to re-drive its outbox.</summary>
     Task RedriveAll();
 
+    /// <summary>
+    /// The gateway is back: asks every registered person to resume at once (<c>IPatientGrain.Resume</c>). Calls within
+    /// <c>Interop:ResumeCooldown</c> of the previous round are ignored, since every forwarder that sees the recovery asks.
+    /// </summary>
+    Task ResumeAll();
+
     /// <summary>How many persons the shard lists.</summary>
     Task<int> GetCount();
 }

@@ -28,6 +28,12 @@ public interface IPatientGrain : IGrainWithStringKey
     /// <summary>Publishes the head of the outbox again if it is not in flight (after a restart, a lost message or an outage).</summary>
     Task Redrive();
 
+    /// <summary>
+    /// The gateway answers again after an outage: cancels the back-off of a failing entry and publishes the head of the outbox
+    /// now, so that the backlog drains at the hub's pace rather than at each person's retry timer.
+    /// </summary>
+    Task Resume();
+
     /// <summary>How many documents wait in this person's outbox.</summary>
     Task<int> GetOutboxLength();
 

@@ -35,6 +35,9 @@ public sealed partial class ForwarderGrain(
     private long _acknowledged;
     private long _rejected;
     private long _transient;
+    private readonly List<string> _probeCandidates = [];
+    private IGrainTimer? _probeTimer;
+    private int _probeTurn;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -88,6 +91,7 @@ public sealed partial class ForwarderGrain(
         }
 
         Count(result.Outcome);
+        await TrackGatewayHealthAsync(item, result.Outcome);
         if (item.Kind == OutboundKind.Dossier)
         {
             flow.Forwarded(item.FacilityCode);
@@ -159,6 +163,73 @@ public sealed partial class ForwarderGrain(
             : null;
     }
 
+    /// <summary>
+    /// Notices the gateway's outages and its return. After a transient failure the forwarder remembers a few persons whose entry
+    /// failed and, every <see cref="InteropOptions.RecoveryProbeInterval"/>, asks one of them to resume: its real document is the
+    /// probe. The first answer after failures (acknowledged or refused, either way the gateway is back) makes every outbox index
+    /// shard resume its persons, so the backlog drains at once instead of at each person's back-off timer.
+    /// </summary>
+    private async Task TrackGatewayHealthAsync(OutboundDocument item, ForwardOutcome outcome)
+    {
+        if (outcome == ForwardOutcome.TransientFailure)
+        {
+            if (!_probeCandidates.Contains(item.PersonKey))
+            {
+                _probeCandidates.Add(item.PersonKey);
+                if (_probeCandidates.Count > 8)
+                {
+                    _probeCandidates.RemoveAt(0);
+                }
+            }
+
+            _probeTimer ??= this.RegisterGrainTimer(ProbeAsync, new GrainTimerCreationOptions
+            {
+                DueTime = _options.RecoveryProbeInterval,
+                Period = _options.RecoveryProbeInterval,
+                KeepAlive = true,
+            });
+            return;
+        }
+
+        if (_probeTimer is null)
+        {
+            return;
+        }
+
+        _probeTimer.Dispose();
+        _probeTimer = null;
+        _probeCandidates.Clear();
+        LogGatewayBack(logger, this.GetPrimaryKeyString());
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, OutboxIndex.ShardCount)
+                .Select(shard => GrainFactory.GetGrain<IOutboxIndexGrain>(shard).ResumeAll()));
+        }
+        catch (Exception exception)
+        {
+            // The periodic re-drive and the persons' own back-off still move every entry; resuming only makes it sooner.
+            LogResumeFailed(logger, exception, this.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        if (_probeCandidates.Count == 0)
+        {
+            return;
+        }
+
+        var person = _probeCandidates[_probeTurn++ % _probeCandidates.Count];
+        try
+        {
+            await GrainFactory.GetGrain<IPatientGrain>(person).Resume();
+        }
+        catch (Exception exception)
+        {
+            LogResumeFailed(logger, exception, this.GetPrimaryKeyString());
+        }
+    }
+
     private void Count(ForwardOutcome outcome)
     {
         switch (outcome)
@@ -186,6 +257,12 @@ public sealed partial class ForwarderGrain(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The gateway answers facility {Facility} again after failures: resuming every waiting outbox")]
+    private static partial void LogGatewayBack(ILogger logger, string facility);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asking outboxes to resume for facility {Facility} failed; they resume on their own timers")]
+    private static partial void LogResumeFailed(ILogger logger, Exception exception, string facility);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Forwarding stream of facility {Facility} reported an error")]
     private static partial void LogStreamError(ILogger logger, Exception exception, string facility);

@@ -17,6 +17,16 @@ public sealed class InteropOptions
     /// <summary>Longest delay between re-sends of a failing outbox entry.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// While the gateway fails, each forwarder that saw the failure asks one recently failed person to resume this often, so that
+    /// the gateway's return is noticed even when every person is in a long back-off. The first answer after failures makes
+    /// every outbox index shard resume its persons at once.
+    /// </summary>
+    public TimeSpan RecoveryProbeInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A shard ignores resume requests this soon after its previous resume round.</summary>
+    public TimeSpan ResumeCooldown { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How many gateway calls one facility's forwarder keeps in flight at once.</summary>
     public int MaxConcurrentPerFacility { get; set; } = 16;
 

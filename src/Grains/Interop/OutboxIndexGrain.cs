@@ -23,6 +23,7 @@ public sealed class OutboxIndexState
 public sealed partial class OutboxIndexGrain(
     [PersistentState("outbox-index", StorageNames.Main)] IPersistentState<OutboxIndexState> state,
     IOptions<InteropOptions> options,
+    TimeProvider time,
     ILogger<OutboxIndexGrain> logger) : Grain, IOutboxIndexGrain
 {
     private const int RedriveParallelism = 64;
@@ -31,6 +32,8 @@ public sealed partial class OutboxIndexGrain(
     private long _durableVersion;
     private Task? _write;
     private bool _redriving;
+    private bool _resuming;
+    private DateTimeOffset _lastResume = DateTimeOffset.MinValue;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -119,6 +122,43 @@ public sealed partial class OutboxIndexGrain(
         }
     }
 
+    public async Task ResumeAll()
+    {
+        var now = time.GetUtcNow();
+        if (_resuming || _members.Count == 0 || now - _lastResume < options.Value.ResumeCooldown)
+        {
+            return;
+        }
+
+        _resuming = true;
+        _lastResume = now;
+        try
+        {
+            var members = _members.ToArray();
+            LogResume(logger, this.GetPrimaryKeyLong(), members.Length);
+            for (var i = 0; i < members.Length; i += RedriveParallelism)
+            {
+                await Task.WhenAll(members.Skip(i).Take(RedriveParallelism).Select(ResumeOne));
+            }
+        }
+        finally
+        {
+            _resuming = false;
+        }
+    }
+
+    private async Task ResumeOne(string personKey)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IPatientGrain>(personKey).Resume();
+        }
+        catch (Exception exception)
+        {
+            LogRedriveFailed(logger, exception, PersonKey.Mask(personKey));
+        }
+    }
+
     private async Task RedriveOne(string personKey)
     {
         try
@@ -159,6 +199,9 @@ public sealed partial class OutboxIndexGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox index shard {Shard} could not write its deferred removals; its members re-drive")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception, long shard);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway answers again: outbox index shard {Shard} resumes {Count} persons")]
+    private static partial void LogResume(ILogger logger, long shard, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox index shard {Shard} re-drives {Count} persons")]
     private static partial void LogRedrive(ILogger logger, long shard, int count);

@@ -334,6 +334,24 @@ public sealed partial class PatientGrain(
         await PublishHeadAsync();
     }
 
+    public async Task Resume()
+    {
+        if (State.Outbox.Count == 0)
+        {
+            await UnregisterFromIndexAsync(force: true);
+            return;
+        }
+
+        if (_retryTimer is not null)
+        {
+            _retryTimer.Dispose();
+            _retryTimer = null;
+            _consecutiveFailures = 0;
+        }
+
+        await PublishHeadAsync();
+    }
+
     /// <summary>Counts a final gateway answer for the province's monitoring (after the state write, so it is counted once).</summary>
     private void RecordAnswer(OutboxEntry entry, ForwardRecord? record, ForwardResult result)
     {
