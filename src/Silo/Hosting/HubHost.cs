@@ -10,6 +10,9 @@ using SoSucKhoe.Silo.Audit;
 using SoSucKhoe.Silo.Logging;
 using SoSucKhoe.GatewayEmulator;
 using SoSucKhoe.Grains;
+using SoSucKhoe.Grains.Episodes;
+using SoSucKhoe.Grains.Identity;
+using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.Grains.Security;
 using SoSucKhoe.Interop;
 using SoSucKhoe.Silo.Storage;
@@ -137,6 +140,13 @@ public static class HubHost
 
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.AddMemoryStreams(StreamNames.Provider);
+        silo.Configure<GrainCollectionOptions>(options =>
+        {
+            foreach (var personGrain in new[] { typeof(PatientGrain), typeof(EpisodeGrain), typeof(IdentityLinkGrain) })
+            {
+                options.ClassSpecificCollectionAge[personGrain.FullName!] = hub.PersonIdleDeactivation;
+            }
+        });
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, HubOptions hub)

@@ -54,4 +54,11 @@ public sealed class HubOptions
 
     /// <summary>Write logs as compact JSON (the cluster profile's default) instead of text.</summary>
     public bool JsonLogs { get; set; }
+
+    /// <summary>
+    /// How long a citizen's grains (patient, episode, identity link) stay in memory after their last call. A province has about
+    /// a million citizens and a person is seen a few times a year, so these grains are deactivated quickly (Orleans' default is
+    /// 15 minutes); a person with a failing outbox entry stays active through its retry timer.
+    /// </summary>
+    public TimeSpan PersonIdleDeactivation { get; set; } = TimeSpan.FromMinutes(2);
 }
