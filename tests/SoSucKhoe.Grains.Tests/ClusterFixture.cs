@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using SoSucKhoe.Grains;
@@ -9,23 +8,44 @@ namespace SoSucKhoe.Grains.Tests;
 
 /// <summary>
 /// An in-process Orleans test cluster (one silo, memory storage and memory streams) whose forwarders call a real gateway
-/// emulator on loopback, with short retry delays so that fault tests finish in seconds.
+/// emulator on loopback, with short retry delays so that fault tests finish in seconds. A derived fixture changes settings
+/// through <see cref="Settings"/>; they reach the silo as test-cluster properties, so fixtures running side by side never
+/// share them.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
-    private static Uri? s_gateway;
-
     public TestCluster Cluster { get; private set; } = null!;
 
     public EmulatorServer Emulator { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>The grains' configuration (sections Gateway, Interop, Secrets) for a gateway at <paramref name="gateway"/>.</summary>
+    protected virtual Dictionary<string, string> Settings(Uri gateway) => new()
+    {
+        ["Gateway:BaseAddress"] = gateway.ToString(),
+        ["Gateway:AttemptTimeout"] = "00:00:02",
+        ["Gateway:MaxRetryAttempts"] = "2",
+        ["Gateway:RetryBaseDelay"] = "00:00:00.020",
+        ["Gateway:RetryMaxDelay"] = "00:00:00.100",
+        ["Gateway:CircuitBreakerMinimumThroughput"] = "1000",
+        ["Interop:RetryBaseDelay"] = "00:00:00.200",
+        ["Interop:MaxRetryDelay"] = "00:00:01",
+        ["Interop:RedriveInterval"] = "00:00:02",
+        ["Interop:DefaultGatewayUsername"] = "grain-tests",
+        ["Interop:DefaultGatewayPassword"] = "secret",
+        ["Secrets:Key"] = TestSecrets.Key,
+    };
+
     public async Task InitializeAsync()
     {
         Emulator = await EmulatorServer.StartAsync();
-        s_gateway = Emulator.BaseAddress;
         var builder = new TestClusterBuilder { Options = { InitialSilosCount = 1 } };
+        foreach (var (key, value) in Settings(Emulator.BaseAddress))
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -45,22 +65,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Main);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddMemoryStreams(StreamNames.Provider);
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Gateway:BaseAddress"] = s_gateway!.ToString(),
-                ["Gateway:AttemptTimeout"] = "00:00:02",
-                ["Gateway:MaxRetryAttempts"] = "2",
-                ["Gateway:RetryBaseDelay"] = "00:00:00.020",
-                ["Gateway:RetryMaxDelay"] = "00:00:00.100",
-                ["Gateway:CircuitBreakerMinimumThroughput"] = "1000",
-                ["Interop:RetryBaseDelay"] = "00:00:00.200",
-                ["Interop:MaxRetryDelay"] = "00:00:01",
-                ["Interop:RedriveInterval"] = "00:00:02",
-                ["Interop:DefaultGatewayUsername"] = "grain-tests",
-                ["Interop:DefaultGatewayPassword"] = "secret",
-                ["Secrets:Key"] = TestSecrets.Key,
-            }).Build();
-            silo.Services.AddSoSucKhoeGrains(configuration);
+            silo.Services.AddSoSucKhoeGrains(silo.Configuration);
         }
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Orleans.TestingHost;
 using SoSucKhoe.GatewayEmulator;
 using SoSucKhoe.Interop;
 using SoSucKhoe.Patients;
@@ -73,59 +71,19 @@ public sealed class GatewayRecoveryTests(GatewayRecoveryTests.Fixture fixture) :
     }
 
     /// <summary>A one-silo cluster whose persons back off for two minutes and whose forwarders probe every second.</summary>
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture : ClusterFixture
     {
-        private static Uri? s_gateway;
-
-        public TestCluster Cluster { get; private set; } = null!;
-
-        public EmulatorServer Emulator { get; private set; } = null!;
-
-        public IGrainFactory Grains => Cluster.GrainFactory;
-
-        public async Task InitializeAsync()
+        protected override Dictionary<string, string> Settings(Uri gateway)
         {
-            Emulator = await EmulatorServer.StartAsync();
-            s_gateway = Emulator.BaseAddress;
-            var builder = new TestClusterBuilder { Options = { InitialSilosCount = 1 } };
-            builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-            Cluster = builder.Build();
-            await Cluster.DeployAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Cluster.StopAllSilosAsync();
-            await Cluster.DisposeAsync();
-            await Emulator.DisposeAsync();
-        }
-
-        private sealed class SiloConfigurator : ISiloConfigurator
-        {
-            public void Configure(ISiloBuilder silo)
-            {
-                silo.AddMemoryGrainStorage(StorageNames.Main);
-                silo.AddMemoryGrainStorage(StorageNames.PubSub);
-                silo.AddMemoryStreams(StreamNames.Provider);
-                var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["Gateway:BaseAddress"] = s_gateway!.ToString(),
-                    ["Gateway:AttemptTimeout"] = "00:00:02",
-                    ["Gateway:MaxRetryAttempts"] = "1",
-                    ["Gateway:RetryBaseDelay"] = "00:00:00.020",
-                    ["Gateway:RetryMaxDelay"] = "00:00:00.050",
-                    ["Gateway:CircuitBreakerMinimumThroughput"] = "1000",
-                    ["Interop:RetryBaseDelay"] = "00:02:00",
-                    ["Interop:MaxRetryDelay"] = "00:05:00",
-                    ["Interop:RedriveInterval"] = "01:00:00",
-                    ["Interop:RecoveryProbeInterval"] = "00:00:01",
-                    ["Interop:ResumeCooldown"] = "00:00:00.500",
-                    ["Interop:DefaultGatewayUsername"] = "grain-tests",
-                    ["Interop:DefaultGatewayPassword"] = "secret",
-                    ["Secrets:Key"] = TestSecrets.Key,
-                }).Build();
-                silo.Services.AddSoSucKhoeGrains(configuration);
-            }
+            var settings = base.Settings(gateway);
+            settings["Gateway:MaxRetryAttempts"] = "1";
+            settings["Gateway:RetryMaxDelay"] = "00:00:00.050";
+            settings["Interop:RetryBaseDelay"] = "00:02:00";
+            settings["Interop:MaxRetryDelay"] = "00:05:00";
+            settings["Interop:RedriveInterval"] = "01:00:00";
+            settings["Interop:RecoveryProbeInterval"] = "00:00:01";
+            settings["Interop:ResumeCooldown"] = "00:00:00.500";
+            return settings;
         }
     }
 }

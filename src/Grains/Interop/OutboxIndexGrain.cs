@@ -107,14 +107,8 @@ public sealed partial class OutboxIndexGrain(
         _redriving = true;
         try
         {
-            var members = _members.ToArray();
-            LogRedrive(logger, this.GetPrimaryKeyLong(), members.Length);
-            for (var i = 0; i < members.Length; i += RedriveParallelism)
-            {
-                var batch = members.Skip(i).Take(RedriveParallelism)
-                    .Select(member => RedriveOne(member));
-                await Task.WhenAll(batch);
-            }
+            LogRedrive(logger, this.GetPrimaryKeyLong(), _members.Count);
+            await ForEachMemberAsync(patient => patient.Redrive());
         }
         finally
         {
@@ -134,12 +128,8 @@ public sealed partial class OutboxIndexGrain(
         _lastResume = now;
         try
         {
-            var members = _members.ToArray();
-            LogResume(logger, this.GetPrimaryKeyLong(), members.Length);
-            for (var i = 0; i < members.Length; i += RedriveParallelism)
-            {
-                await Task.WhenAll(members.Skip(i).Take(RedriveParallelism).Select(ResumeOne));
-            }
+            LogResume(logger, this.GetPrimaryKeyLong(), _members.Count);
+            await ForEachMemberAsync(patient => patient.Resume());
         }
         finally
         {
@@ -147,27 +137,23 @@ public sealed partial class OutboxIndexGrain(
         }
     }
 
-    private async Task ResumeOne(string personKey)
+    /// <summary>Calls every member, <see cref="RedriveParallelism"/> at a time; a failing member is logged and skipped.</summary>
+    private async Task ForEachMemberAsync(Func<IPatientGrain, Task> call)
     {
-        try
+        var members = _members.ToArray();
+        for (var i = 0; i < members.Length; i += RedriveParallelism)
         {
-            await GrainFactory.GetGrain<IPatientGrain>(personKey).Resume();
-        }
-        catch (Exception exception)
-        {
-            LogRedriveFailed(logger, exception, PersonKey.Mask(personKey));
-        }
-    }
-
-    private async Task RedriveOne(string personKey)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IPatientGrain>(personKey).Redrive();
-        }
-        catch (Exception exception)
-        {
-            LogRedriveFailed(logger, exception, PersonKey.Mask(personKey));
+            await Task.WhenAll(members.Skip(i).Take(RedriveParallelism).Select(async personKey =>
+            {
+                try
+                {
+                    await call(GrainFactory.GetGrain<IPatientGrain>(personKey));
+                }
+                catch (Exception exception)
+                {
+                    LogRedriveFailed(logger, exception, PersonKey.Mask(personKey));
+                }
+            }));
         }
     }
 

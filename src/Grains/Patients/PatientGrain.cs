@@ -318,7 +318,12 @@ public sealed partial class PatientGrain(
         }
     }
 
-    public async Task Redrive()
+    // A running back-off is left alone (it publishes when due); PublishHeadAsync skips while it runs.
+    public Task Redrive() => RedriveAsync(cancelBackoff: false);
+
+    public Task Resume() => RedriveAsync(cancelBackoff: true);
+
+    private async Task RedriveAsync(bool cancelBackoff)
     {
         if (State.Outbox.Count == 0)
         {
@@ -326,23 +331,7 @@ public sealed partial class PatientGrain(
             return;
         }
 
-        if (_retryTimer is not null)
-        {
-            return; // A back-off is running; it will publish when due.
-        }
-
-        await PublishHeadAsync();
-    }
-
-    public async Task Resume()
-    {
-        if (State.Outbox.Count == 0)
-        {
-            await UnregisterFromIndexAsync(force: true);
-            return;
-        }
-
-        if (_retryTimer is not null)
+        if (cancelBackoff && _retryTimer is not null)
         {
             _retryTimer.Dispose();
             _retryTimer = null;
