@@ -19,7 +19,14 @@ public sealed class MonitoringDemoSeedTests(HubFixture hub)
     {
         var first = await RunSeedAsync(build: true);
         var monitoring = MonitoringAs(hub, hub.Clients.AdminKey);
-        var readiness = await monitoring.GetProvinceReadinessAsync(new GetProvinceReadinessRequest { ProvinceCode = Province });
+        // Flow counters reach the province aggregate through the silo's flow recorder, flushed once a second: wait for the
+        // seed's last dossiers to be counted before reading them.
+        ProvinceReadiness readiness = null!;
+        await Eventually.Until(async () =>
+        {
+            readiness = await monitoring.GetProvinceReadinessAsync(new GetProvinceReadinessRequest { ProvinceCode = Province });
+            return readiness.Total.Flow.Acknowledged >= 5 * 2;
+        }, TimeSpan.FromSeconds(15));
         var second = await RunSeedAsync(build: false);
 
         Assert.True(first.ExitCode == 0, first.Output);
