@@ -27,11 +27,20 @@ public sealed class Issue6ArgumentTests
 
         Assert.Equal(TimeSpan.FromHours(4), options.Duration);
         Assert.Equal(1_000_000, options.Citizens);
+        Assert.Equal(Workload.CitizenOrder.Distinct, options.CitizenOrder);
         Assert.Equal(4242, options.HubPid);
         Assert.Equal(TimeSpan.FromMinutes(1), options.SampleInterval);
         Assert.Equal(0.5, options.CheckInShare);
         Assert.NotNull(options.SizeMix);
         Assert.False(options.StepSearch);
+    }
+
+    [Fact]
+    public void Citizens_are_drawn_at_random_unless_distinct_is_asked_for_and_other_orders_are_refused()
+    {
+        Assert.Equal(Workload.CitizenOrder.Random, Parse().CitizenOrder);
+        Assert.Equal(Workload.CitizenOrder.Distinct, Parse("--citizen-order", "distinct").CitizenOrder);
+        Assert.Throws<UsageException>(() => Parse("--citizen-order", "sorted"));
     }
 
     [Theory]

@@ -9,7 +9,7 @@ public static class ArgumentParser
         "usage: SoSucKhoe.LoadTest --grpc http://127.0.0.1:5080 --admin-key <key> [--facilities 20] [--citizens 5000]\n" +
         "       [--rate 100] [--duration 30s] [--mode open|closed] [--concurrency 32] [--drain 30s] [--warmup 0s] [--lag-sample 200]\n" +
         "       [--gateway-stats http://127.0.0.1:5081/gateway/emulator/stats] [--report-dir out] [--seed 6]\n" +
-        "       [--checkin-share 0.5] [--size-mix outpatient:80,inpatient:15,long:5]\n" +
+        "       [--checkin-share 0.5] [--size-mix outpatient:80,inpatient:15,long:5] [--citizen-order random|distinct]\n" +
         "       [--start-rate 50] [--rate-step 50] [--step-duration 20s] [--max-rate 5000] [--p99-limit 100ms]  (max profile)\n" +
         "       [--hub-pid <pid>] [--sample-interval 1m] [--outage-at 2m --outage-for 10m]\n" +
         "       [--ceilings 10s] [--reference-dir ../shared/reference] [--ceiling-dir <folder on the hub's disk>]\n" +
@@ -87,6 +87,12 @@ public static class ArgumentParser
             Profile = profile,
             CheckInShare = Share(values, "--checkin-share"),
             SizeMix = values.TryGetValue("--size-mix", out var mix) ? Workload.SizeMix.Parse(mix) : null,
+            CitizenOrder = values.GetValueOrDefault("--citizen-order") switch
+            {
+                null or "random" => Workload.CitizenOrder.Random,
+                "distinct" => Workload.CitizenOrder.Distinct,
+                var other => throw new UsageException($"--citizen-order must be random or distinct, not '{other}'"),
+            },
             StartRate = Double(values, "--start-rate", 50, 0.1, 100_000),
             RateStep = Double(values, "--rate-step", 50, 0.1, 100_000),
             StepDuration = Span(values, "--step-duration", TimeSpan.FromSeconds(20)),
@@ -146,7 +152,7 @@ public static class ArgumentParser
         "--grpc", "--admin-key", "--facilities", "--citizens", "--rate", "--duration", "--mode", "--concurrency", "--drain", "--warmup",
         "--lag-sample", "--gateway-stats", "--report-dir", "--seed", "--profile", "--checkin-share", "--size-mix", "--start-rate",
         "--rate-step", "--step-duration", "--max-rate", "--p99-limit", "--hub-pid", "--sample-interval", "--outage-at", "--outage-for",
-        "--ceilings", "--reference-dir", "--ceiling-dir",
+        "--ceilings", "--reference-dir", "--ceiling-dir", "--citizen-order",
     ];
 
     private static Uri LoopbackUri(string name, string text)

@@ -62,6 +62,7 @@ public static class LoadProfiles
                 ["--duration"] = "4h",
                 ["--facilities"] = "200",
                 ["--citizens"] = "1000000",
+                ["--citizen-order"] = "distinct",
                 ["--warmup"] = "10s",
                 ["--sample-interval"] = "1m",
                 ["--checkin-share"] = "0.5",

@@ -34,7 +34,7 @@ public static class LoadTestEngine
         var planned = options.StepSearch ? 0 : Planned(options.Rate, options.Duration);
         var warmupRate = options.StepSearch ? options.StartRate : options.Rate;
         var warmupCount = options.Warmup > TimeSpan.Zero ? Planned(warmupRate, options.Warmup) : 0;
-        var workload = new WorkloadGenerator(options.Seed, options.Facilities, options.Citizens, options.CheckInShare, options.SizeMix);
+        var workload = new WorkloadGenerator(options.Seed, options.Facilities, options.Citizens, options.CheckInShare, options.SizeMix, options.CitizenOrder);
 
         using var channel = GrpcChannel.ForAddress(options.GrpcAddress, new GrpcChannelOptions
         {
@@ -183,6 +183,7 @@ public static class LoadTestEngine
             WarmupSeconds = options.Warmup.TotalSeconds,
             CheckInShare = options.CheckInShare,
             SizeMix = options.SizeMix?.ToString(),
+            CitizenOrder = options.CitizenOrder.ToString().ToLowerInvariant(),
             Planned = steps is null ? planned : (int)steps.Sum(static st => st.Sent),
             Sent = steps is null ? statistics.Sent : steps.Sum(static st => st.Sent),
             Accepted = steps is null ? statistics.Accepted : steps.Sum(static st => st.Accepted),

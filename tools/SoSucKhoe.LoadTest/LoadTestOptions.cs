@@ -50,6 +50,9 @@ public sealed record LoadTestOptions
     /// <summary>Dossier size classes (<c>--size-mix</c>), or null for the visit-type mix with plausible sizes.</summary>
     public Workload.SizeMix? SizeMix { get; init; }
 
+    /// <summary>How dossiers pick their citizens (<c>--citizen-order random|distinct</c>).</summary>
+    public Workload.CitizenOrder CitizenOrder { get; init; }
+
     /// <summary>max profile: the first step's rate.</summary>
     public double StartRate { get; init; } = 50;
 

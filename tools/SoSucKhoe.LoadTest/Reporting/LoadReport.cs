@@ -32,6 +32,9 @@ public sealed record LoadReport
     public double CheckInShare { get; init; }
     public string? SizeMix { get; init; }
 
+    /// <summary>How dossiers picked their citizens: random or distinct.</summary>
+    public string CitizenOrder { get; init; } = "random";
+
     /// <summary>Requests that waited for their dossier to be signed (background signing fell behind; 0 expected).</summary>
     public long SigningStalls { get; init; }
 

@@ -18,7 +18,7 @@ public static class ReportWriter
         var c = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.AppendLine("# Load test report").AppendLine();
-        md.AppendLine(c, $"Mode **{report.Mode}**{(report.Profile is null ? string.Empty : $" (profile {report.Profile})")}, target {report.TargetRate} dossiers/s, concurrency {report.Concurrency}, duration {report.DurationSeconds} s (after {report.WarmupSeconds} s warm-up), {report.Facilities} facilities, {report.Citizens} citizens, check-in share {report.CheckInShare:0.##}, size mix {report.SizeMix ?? "visit-type mix"}.").AppendLine();
+        md.AppendLine(c, $"Mode **{report.Mode}**{(report.Profile is null ? string.Empty : $" (profile {report.Profile})")}, target {report.TargetRate} dossiers/s, concurrency {report.Concurrency}, duration {report.DurationSeconds} s (after {report.WarmupSeconds} s warm-up), {report.Facilities} facilities, {report.Citizens} citizens ({report.CitizenOrder}), check-in share {report.CheckInShare:0.##}, size mix {report.SizeMix ?? "visit-type mix"}.").AppendLine();
         md.AppendLine(c, $"![latency over time]({ChartFile})").AppendLine();
         md.AppendLine("| metric | value |").AppendLine("| --- | --- |");
         md.AppendLine(c, $"| planned / sent | {report.Planned} / {report.Sent} |");

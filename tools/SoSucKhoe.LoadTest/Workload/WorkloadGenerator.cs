@@ -14,7 +14,9 @@ namespace SoSucKhoe.LoadTest.Workload;
 /// <param name="citizenCount">Citizens to draw patients from.</param>
 /// <param name="checkInShare">Share of visits in [0, 1] that start with Intake.CheckIn.</param>
 /// <param name="sizeMix">Dossier size classes; null keeps the visit-type mix of <see cref="VisitMix"/> with plausible sizes.</param>
-public sealed class WorkloadGenerator(int seed, int facilityCount, int citizenCount, double checkInShare = 0, SizeMix? sizeMix = null)
+/// <param name="citizenOrder">How dossiers pick their citizens: at random, or each of the first N to a different one.</param>
+public sealed class WorkloadGenerator(
+    int seed, int facilityCount, int citizenCount, double checkInShare = 0, SizeMix? sizeMix = null, CitizenOrder citizenOrder = CitizenOrder.Random)
 {
     private static readonly DateTimeOffset LatestArrival = DateTimeOffset.UtcNow.AddDays(-20);
     private static readonly string[] OutpatientTypes = ["01", "01", "01", "01", "01", "01", "01", "02", "05", "07"];
@@ -24,6 +26,7 @@ public sealed class WorkloadGenerator(int seed, int facilityCount, int citizenCo
         new(seed, new ProvinceOptions { FacilityCount = facilityCount, CitizenCount = citizenCount });
 
     private readonly DossierFactory _factory = new(seed);
+    private readonly CitizenPermutation? _distinct = citizenOrder == CitizenOrder.Distinct ? new CitizenPermutation(citizenCount, seed) : null;
     private bool _certificatesReady;
 
     /// <summary>The province's facilities.</summary>
@@ -63,7 +66,8 @@ public sealed class WorkloadGenerator(int seed, int facilityCount, int citizenCo
         }
 
         var facility = offering[random.Next(offering.Count)];
-        var citizen = _province.CitizenAt(random.NextInt64(citizenCount));
+        var drawn = random.NextInt64(citizenCount);
+        var citizen = _province.CitizenAt(_distinct?.CitizenAt(index) ?? drawn);
         var arrival = LatestArrival.AddMinutes(-random.Next(0, 60 * 24 * 60));
         var options = new DossierOptions { Sequence = index + 1L };
         if (size == DossierSize.Long)
