@@ -36,7 +36,11 @@ public sealed class SignatureVerificationBenchmark(ITestOutputHelper output)
             return result.IsValid;
         });
         var cache = new SigningCertificateCache();
-        Report("verify, cached certificate and key (Verify(document, options, cache))", outpatient,
+        Report("verify before the fast path, cached certificate and key (SignedXml only)", outpatient,
+            d => DossierSignatureVerifier.VerifyWithSignedXml(d, DossierReaderOptions.Default, cache).IsValid);
+        Report("verify, fast path alone (TryVerifyFast)", outpatient,
+            d => DossierSignatureVerifier.TryVerifyFast(d, DossierReaderOptions.Default, cache) is { IsValid: true });
+        Report("verify, cached certificate and key (Verify(document, options, cache), fast path then SignedXml)", outpatient,
             d => DossierSignatureVerifier.Verify(d, DossierReaderOptions.Default, cache).IsValid);
         Assert.Equal(1, cache.Count);
     }

@@ -13,6 +13,12 @@ namespace SoSucKhoe.Dossiers.Signatures;
 /// digest, and an X.509 certificate in KeyInfo whose RSA public key checks the signature. Certificate trust (chain,
 /// revocation, registration with the facility) is left to the caller. Never throws on hostile input.
 /// </summary>
+/// <remarks>
+/// A valid dossier of the usual shape is verified by a streaming fast path (<see cref="FastSignatureVerifier"/>: one XmlReader
+/// pass that hashes the canonical document and keeps the canonical SignedInfo, no DOM); it can only answer Valid, with exactly
+/// the result of the SignedXml path. Every other document, and every refusal with its status and message, goes through the
+/// general SignedXml path as before.
+/// </remarks>
 public static class DossierSignatureVerifier
 {
     /// <summary>
@@ -33,6 +39,28 @@ public static class DossierSignatureVerifier
         return Verify(document, options, certificates, callerOwnsCertificate: false);
     }
 
+    /// <summary>The fast path alone (after the byte-level precheck): the Valid result, or null when the fast path would fall back.</summary>
+    internal static SignatureVerification? TryVerifyFast(ReadOnlyMemory<byte> document, DossierReaderOptions? options, SigningCertificateCache certificates)
+    {
+        options ??= DossierReaderOptions.Default;
+        return DocumentPrecheck.Check(document.Span, options, out _, out _)
+            ? FastSignatureVerifier.TryVerify(document, options, certificates, callerOwnsCertificate: false)
+            : null;
+    }
+
+    /// <summary>The general SignedXml path alone, as the hot overload answers without its fast path.</summary>
+    internal static SignatureVerification VerifyWithSignedXml(ReadOnlyMemory<byte> document, DossierReaderOptions? options, SigningCertificateCache certificates)
+    {
+        options ??= DossierReaderOptions.Default;
+        return DocumentPrecheck.Check(document.Span, options, out _, out var precheck)
+            ? VerifyWithSignedXml(document, options, certificates, callerOwnsCertificate: false)
+            : new(SignatureStatus.Malformed, null, precheck);
+    }
+
+    /// <summary>The Valid result both paths return.</summary>
+    internal static SignatureVerification ValidResult(X509Certificate2 certificate, string thumbprint) =>
+        new(SignatureStatus.Valid, certificate, "The signature is valid.") { Thumbprint = thumbprint };
+
     private static SignatureVerification Verify(ReadOnlyMemory<byte> document, DossierReaderOptions? options,
         SigningCertificateCache certificates, bool callerOwnsCertificate)
     {
@@ -42,6 +70,14 @@ public static class DossierSignatureVerifier
             return new(SignatureStatus.Malformed, null, precheck);
         }
 
+        // The streaming fast path answers only Valid; every other outcome (and its exact status and message) comes from SignedXml.
+        return FastSignatureVerifier.TryVerify(document, options, certificates, callerOwnsCertificate)
+            ?? VerifyWithSignedXml(document, options, certificates, callerOwnsCertificate);
+    }
+
+    private static SignatureVerification VerifyWithSignedXml(ReadOnlyMemory<byte> document, DossierReaderOptions options,
+        SigningCertificateCache certificates, bool callerOwnsCertificate)
+    {
         XmlDocument doc;
         try
         {
@@ -136,7 +172,7 @@ public static class DossierSignatureVerifier
 
             var certificate = callerOwnsCertificate ? X509CertificateLoader.LoadCertificate(certificateBytes!) : entry.Certificate;
             return signed.CheckSignature(entry.PublicKey)
-                ? new(SignatureStatus.Valid, certificate, "The signature is valid.") { Thumbprint = entry.Thumbprint }
+                ? ValidResult(certificate, entry.Thumbprint)
                 : new(SignatureStatus.Invalid, certificate, "The signature does not match the document: it was altered after signing or signed with another key.") { Thumbprint = entry.Thumbprint };
         }
         catch (Exception ex) when (ex is CryptographicException or XmlException or InvalidOperationException or FormatException or ArgumentException)

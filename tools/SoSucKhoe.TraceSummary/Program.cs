@@ -1,0 +1,57 @@
+using System.Globalization;
+using SoSucKhoe.TraceSummary;
+
+const string Usage =
+    "usage: SoSucKhoe.TraceSummary cpu <trace.nettrace> [--top 40] [--focus <method text>] [--callers <method text>]\n" +
+    "       SoSucKhoe.TraceSummary gc <trace.nettrace>\n" +
+    "cpu: a trace of `dotnet-trace collect --profile dotnet-sampled-thread-time`; gc: of `--profile gc-collect`.";
+
+if (args.Length < 2 || args[0] is not ("cpu" or "gc") || !File.Exists(args[1]))
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var c = CultureInfo.InvariantCulture;
+string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+if (args[0] == "gc")
+{
+    var (pauses, span) = TraceReader.ReadGcPauses(args[1]);
+    var summary = GcPauseSummary.Of(pauses, span);
+    Console.WriteLine(string.Create(c, $"GC pauses over {span:0.0} s: {summary.Count} ({summary.PerSecond:0.0}/s), total {summary.TotalMilliseconds:0} ms ({summary.PausedShare:P1} of the time), median {summary.MedianMilliseconds:0.0} ms, max {summary.MaxMilliseconds:0.0} ms"));
+    Console.WriteLine();
+    Console.WriteLine("| at (s) | pause (ms) | generation | reason |");
+    Console.WriteLine("| --- | --- | --- | --- |");
+    foreach (var pause in pauses)
+    {
+        Console.WriteLine(string.Create(c, $"| {pause.AtMilliseconds / 1000:0.000} | {pause.Milliseconds:0.0} | {pause.Generation} | {pause.Reason} |"));
+    }
+
+    return 0;
+}
+
+var top = int.TryParse(Option("--top"), NumberStyles.None, c, out var n) && n > 0 ? n : 40;
+var callers = Option("--callers");
+var profile = CpuProfile.Build(TraceReader.ReadSamples(args[1]), Option("--focus"), callers);
+Console.WriteLine(string.Create(c, $"{profile.Working} working samples of {profile.Total} (the rest were parked threads)"));
+void Table(string title, IReadOnlyList<(string Method, double Share)> rows)
+{
+    Console.WriteLine();
+    Console.WriteLine($"| {title} | share |");
+    Console.WriteLine("| --- | --- |");
+    foreach (var (method, share) in rows)
+    {
+        Console.WriteLine(string.Create(c, $"| `{method}` | {share:P1} |"));
+    }
+}
+
+if (callers is not null)
+{
+    Table($"callers of {callers}", profile.TopCallers(top));
+    return 0;
+}
+
+Table("inclusive", profile.TopInclusive(top));
+Table("exclusive", profile.TopExclusive(top));
+return 0;
