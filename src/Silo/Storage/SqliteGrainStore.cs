@@ -24,6 +24,8 @@ namespace SoSucKhoe.Silo.Storage;
 /// transaction each, so one bad operation fails alone; the writer connection is reopened after a failure.</para>
 /// <para>Reads: a small pool of read connections (WAL readers never block the writer nor each other); a read sees
 /// every write whose task has completed.</para>
+/// <para>Checkpoints: <see cref="SqliteCheckpointer"/> copies the WAL into the database file from its own thread, so a commit
+/// never stalls behind a checkpoint.</para>
 /// </remarks>
 internal sealed class SqliteGrainStore : IDisposable
 {
@@ -52,6 +54,7 @@ internal sealed class SqliteGrainStore : IDisposable
     private readonly BlockingCollection<PendingOperation> _queue = new(new ConcurrentQueue<PendingOperation>());
     private readonly ConcurrentBag<ReadConnection> _readers = [];
     private readonly Thread _writerThread;
+    private readonly SqliteCheckpointer _checkpointer;
     private WriteConnection? _writer;
     private long _commits;
     private long _operations;
@@ -64,6 +67,7 @@ internal sealed class SqliteGrainStore : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _connectionString = connectionString;
         _logger = logger;
+        _checkpointer = new SqliteCheckpointer(connectionString, logger);
         _writerThread = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-group-commit" };
         _writerThread.Start();
     }
@@ -73,6 +77,9 @@ internal sealed class SqliteGrainStore : IDisposable
 
     /// <summary>Write and clear operations committed so far.</summary>
     public long Operations => Interlocked.Read(ref _operations);
+
+    /// <summary>WAL checkpoints run off the writer's thread so far.</summary>
+    public long Checkpoints => _checkpointer.Checkpoints;
 
     /// <summary>Reads one record; null when it was never written.</summary>
     public StoredRecord? Read(RecordKey key)
@@ -127,6 +134,7 @@ internal sealed class SqliteGrainStore : IDisposable
 
         _queue.CompleteAdding();
         _writerThread.Join();
+        _checkpointer.Dispose();
         _queue.Dispose();
         while (_readers.TryTake(out var reader))
         {
@@ -233,6 +241,7 @@ internal sealed class SqliteGrainStore : IDisposable
 
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _operations, batch.Count);
+        _checkpointer.Committed();
         CommitCounter.Add(1);
         OperationCounter.Add(batch.Count);
         return results;
@@ -253,8 +262,9 @@ internal sealed class SqliteGrainStore : IDisposable
     }
 
     // Connections go back to Microsoft.Data.Sqlite's pool on dispose, with these settings: no per-use mode (such as
-    // query_only) may be set here, or a later user of the pooled connection would inherit it.
-    private static SqliteConnection Open(string connectionString)
+    // query_only) may be set here, or a later user of the pooled connection would inherit it. (The writer's larger
+    // wal_autocheckpoint may be inherited harmlessly: it only delays a checkpoint the checkpointer's thread runs anyway.)
+    internal static SqliteConnection Open(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -312,6 +322,13 @@ internal sealed class SqliteGrainStore : IDisposable
         public WriteConnection(string connectionString)
         {
             Connection = Open(connectionString);
+            using (var backstop = Connection.CreateCommand())
+            {
+                // The checkpointer's thread does the checkpoints; the writer only steps in if the WAL grows this large.
+                backstop.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterBackstopPages};");
+                backstop.ExecuteNonQuery();
+            }
+
             string[] keyAndValues = ["$service", "$state", "$grain", "$payload", "$now"];
             // No ETag: only a first write may succeed; an existing row (even a cleared one) is a conflict.
             _insert = Prepare(Connection,
