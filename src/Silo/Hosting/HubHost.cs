@@ -139,7 +139,12 @@ public static class HubHost
         }
 
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
-        silo.AddMemoryStreams(StreamNames.Provider);
+        silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigureCacheEviction(eviction => eviction.Configure(options =>
+        {
+            // An entry is purged once it has been in the cache this long and is this much older than the newest entry.
+            options.DataMinTimeInCache = hub.ForwardStreamRetention;
+            options.DataMaxAgeInCache = hub.ForwardStreamRetention;
+        })));
         silo.Configure<GrainCollectionOptions>(options =>
         {
             foreach (var personGrain in new[] { typeof(PatientGrain), typeof(EpisodeGrain), typeof(IdentityLinkGrain) })

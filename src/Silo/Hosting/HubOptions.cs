@@ -61,4 +61,12 @@ public sealed class HubOptions
     /// 15 minutes); a person with a failing outbox entry stays active through its retry timer.
     /// </summary>
     public TimeSpan PersonIdleDeactivation { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long the forwarding stream's in-memory cache keeps an outbox entry after the stream took it. The stream is only the
+    /// doorbell of the forwarders (they take each entry at once; the patient grain's durable outbox is what re-drives a lost
+    /// one), so the cache needs seconds. Orleans' defaults keep every entry until it is 30 minutes older than the newest one:
+    /// under steady traffic 30 minutes of dossiers stay in memory (gigabytes at a hundred dossiers a second).
+    /// </summary>
+    public TimeSpan ForwardStreamRetention { get; set; } = TimeSpan.FromSeconds(30);
 }
