@@ -147,6 +147,8 @@ public static class HubHost
         })));
         silo.Configure<GrainCollectionOptions>(options =>
         {
+            // Idle activations are collected once per quantum: a shorter quantum keeps the citizens' grains close to their age.
+            options.CollectionQuantum = TimeSpan.FromSeconds(20);
             foreach (var personGrain in new[] { typeof(PatientGrain), typeof(EpisodeGrain), typeof(IdentityLinkGrain) })
             {
                 options.ClassSpecificCollectionAge[personGrain.FullName!] = hub.PersonIdleDeactivation;

@@ -60,7 +60,7 @@ public sealed class HubOptions
     /// a million citizens and a person is seen a few times a year, so these grains are deactivated quickly (Orleans' default is
     /// 15 minutes); a person with a failing outbox entry stays active through its retry timer.
     /// </summary>
-    public TimeSpan PersonIdleDeactivation { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan PersonIdleDeactivation { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// How long the forwarding stream's in-memory cache keeps an outbox entry after the stream took it. The stream is only the
@@ -68,5 +68,5 @@ public sealed class HubOptions
     /// one), so the cache needs seconds. Orleans' defaults keep every entry until it is 30 minutes older than the newest one:
     /// under steady traffic 30 minutes of dossiers stay in memory (gigabytes at a hundred dossiers a second).
     /// </summary>
-    public TimeSpan ForwardStreamRetention { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ForwardStreamRetention { get; set; } = TimeSpan.FromSeconds(15);
 }
