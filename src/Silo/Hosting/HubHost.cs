@@ -148,7 +148,9 @@ public static class HubHost
         silo.Configure<GrainCollectionOptions>(options =>
         {
             // Idle activations are collected once per quantum: a shorter quantum keeps the citizens' grains close to their age.
-            options.CollectionQuantum = TimeSpan.FromSeconds(20);
+            // Orleans requires every collection age to exceed the quantum.
+            var quantum = TimeSpan.FromSeconds(20);
+            options.CollectionQuantum = hub.PersonIdleDeactivation > quantum * 2 ? quantum : hub.PersonIdleDeactivation / 2;
             foreach (var personGrain in new[] { typeof(PatientGrain), typeof(EpisodeGrain), typeof(IdentityLinkGrain) })
             {
                 options.ClassSpecificCollectionAge[personGrain.FullName!] = hub.PersonIdleDeactivation;
