@@ -1,9 +1,10 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using SoSucKhoe.Dossiers.Reading;
 using SoSucKhoe.Dossiers.Signatures;
 using SoSucKhoe.Dossiers.Tests.Support;
+using FacilityCertificates = SoSucKhoe.TestData.FacilityCertificates;
+using XmlSec1 = SoSucKhoe.TestData.XmlSec1;
 
 namespace SoSucKhoe.Dossiers.Tests;
 
@@ -15,17 +16,10 @@ public sealed class FastSignatureVerifierTests
 {
     private const string C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315";
 
-    private static readonly Lazy<X509Certificate2> FacilityCertificate = new(() => CreateCertificate("CN=Fast path 70001"));
-    private static readonly Lazy<X509Certificate2> OtherCertificate = new(() => CreateCertificate("CN=Fast path other"));
+    private static readonly Lazy<X509Certificate2> FacilityCertificate = new(() => FacilityCertificates.For("70001"));
+    private static readonly Lazy<X509Certificate2> OtherCertificate = new(() => FacilityCertificates.For("79901"));
 
     public static IEnumerable<object[]> Corpus => FastSignatureCorpus.Names;
-
-    private static X509Certificate2 CreateCertificate(string subject)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-    }
 
     private static byte[] Signed(string name) => DossierSigner.Sign(FastSignatureCorpus.Unsigned(name), FacilityCertificate.Value);
 
@@ -108,7 +102,7 @@ public sealed class FastSignatureVerifierTests
     }
 
     [Fact]
-    public void A_document_signed_by_xmlsec1_with_the_facility_template_verifies_on_the_fast_path()
+    public async Task A_document_signed_by_xmlsec1_with_the_facility_template_verifies_on_the_fast_path()
     {
         var template = "<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\"><SignedInfo>" +
             $"<CanonicalizationMethod Algorithm=\"{C14N}\"/><SignatureMethod Algorithm=\"{XmlDsig.RsaSha256}\"/>" +
@@ -116,14 +110,14 @@ public sealed class FastSignatureVerifierTests
             $"<DigestMethod Algorithm=\"{XmlDsig.Sha256}\"/><DigestValue></DigestValue></Reference></SignedInfo>" +
             "<SignatureValue></SignatureValue><KeyInfo><X509Data><X509Certificate></X509Certificate></X509Data></KeyInfo></Signature>";
         var unsigned = Fixtures.Outpatient().BuildString().Replace("<CHUKYDONVI/>", "<CHUKYDONVI>" + template + "</CHUKYDONVI>", StringComparison.Ordinal);
-        var signed = XmlSec1Signer.Sign(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value);
+        var signed = await XmlSec1.SignAsync(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value);
 
         Assert.DoesNotContain("<DigestValue></DigestValue>", Encoding.UTF8.GetString(signed), StringComparison.Ordinal);
         AssertFastPathAnswersValid(signed);
     }
 
     [Fact]
-    public void A_document_signed_by_xmlsec1_with_a_prefixed_indented_signature_verifies_on_the_fast_path()
+    public async Task A_document_signed_by_xmlsec1_with_a_prefixed_indented_signature_verifies_on_the_fast_path()
     {
         var template = "\n    <ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\">\n      <ds:SignedInfo>\n" +
             $"        <ds:CanonicalizationMethod Algorithm=\"{C14N}\"/>\n        <ds:SignatureMethod Algorithm=\"{XmlDsig.RsaSha256}\"/>\n" +
@@ -137,43 +131,43 @@ public sealed class FastSignatureVerifierTests
             "  <THONGTINDONVI>\n    <MACSKCB xsi:nil=\"false\">70001</MACSKCB>\n  </THONGTINDONVI>\n" +
             "  <GHICHU loai=\"a &amp; b\"><![CDATA[a < b & c]]> Khám Nội &lt;1&gt;</GHICHU>\n  <TRONG/>\n" +
             "  <CHUKYDONVI>" + template + "</CHUKYDONVI>\n</GIAMDINHHS>\n<!-- end -->";
-        var signed = XmlSec1Signer.Sign(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value);
+        var signed = await XmlSec1.SignAsync(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value);
 
         Assert.DoesNotContain("<ds:SignatureValue></ds:SignatureValue>", Encoding.UTF8.GetString(signed), StringComparison.Ordinal);
         AssertFastPathAnswersValid(signed);
     }
 
     [Fact]
-    public void A_fixture_signed_by_xmlsec1_with_a_prefixed_signature_verifies_on_the_fast_path()
+    public async Task A_fixture_signed_by_xmlsec1_with_a_prefixed_signature_verifies_on_the_fast_path()
     {
         var unsigned = Fixtures.Inpatient().BuildString().Replace("<CHUKYDONVI/>", "<CHUKYDONVI>" + PrefixedTemplate + "</CHUKYDONVI>", StringComparison.Ordinal);
-        AssertFastPathAnswersValid(XmlSec1Signer.Sign(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value));
+        AssertFastPathAnswersValid(await XmlSec1.SignAsync(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value));
     }
 
     [Fact]
-    public void Repeated_xml_attributes_in_the_body_are_digested_alike_by_xmlsec1_SignedXml_and_the_fast_path()
+    public async Task Repeated_xml_attributes_in_the_body_are_digested_alike_by_xmlsec1_SignedXml_and_the_fast_path()
     {
         var body = "<A xml:lang=\"vi\"><B xml:lang=\"vi\">x</B><C xml:lang=\"en\" xml:space=\"preserve\"> </C></A>";
         var unsigned = "<GIAMDINHHS>" + body + "<CHUKYDONVI>" + PrefixedTemplate + "</CHUKYDONVI></GIAMDINHHS>";
-        AssertFastPathAnswersValid(XmlSec1Signer.Sign(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value));
+        AssertFastPathAnswersValid(await XmlSec1.SignAsync(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value));
         AssertFastPathAnswersValid(DossierSigner.Sign(Encoding.UTF8.GetBytes("<GIAMDINHHS>" + body + "<CHUKYDONVI/></GIAMDINHHS>"), FacilityCertificate.Value));
     }
 
     [Fact]
-    public void An_empty_default_namespace_around_a_prefixed_signature_gets_the_same_answer_on_both_paths()
+    public async Task An_empty_default_namespace_around_a_prefixed_signature_gets_the_same_answer_on_both_paths()
     {
         var unsigned = "<GIAMDINHHS xmlns=\"urn:sosuckhoe:test\"><A/><CHUKYDONVI xmlns=\"\">" + PrefixedTemplate + "</CHUKYDONVI></GIAMDINHHS>";
-        var signed = XmlSec1Signer.Sign(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value);
+        var signed = await XmlSec1.SignAsync(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value);
         AssertFallsBackTo(SignatureStatus.Invalid, signed);
     }
 
     [Fact]
-    public void A_CR_kept_in_text_by_a_strictly_conformant_signer_gets_SignedXml_s_answer()
+    public async Task A_CR_kept_in_text_by_a_strictly_conformant_signer_gets_SignedXml_s_answer()
     {
         // xmlsec1 digests the CR as &#xD; (C14N 1.0); SignedXml digests it as a line feed and refuses the document. The fast path
         // must not answer differently, so it declines and the document keeps SignedXml's answer.
         var unsigned = "<GIAMDINHHS><A>x&#13;y</A><CHUKYDONVI>" + PrefixedTemplate + "</CHUKYDONVI></GIAMDINHHS>";
-        var signed = XmlSec1Signer.Sign(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value);
+        var signed = await XmlSec1.SignAsync(Encoding.UTF8.GetBytes(unsigned), FacilityCertificate.Value);
         AssertFallsBackTo(SignatureStatus.Invalid, signed);
     }
 

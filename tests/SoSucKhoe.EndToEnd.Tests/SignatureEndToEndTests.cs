@@ -292,7 +292,7 @@ public sealed class SignatureEndToEndTests(HubFixture hub)
         try
         {
             var key = FacilityCertificates.Export(FacilityCertificates.For(Independent), folder, Independent);
-            signed = await SignatureXmlSec1.SignAsync(FillContainer(dossier.Unsigned, Template), key, folder);
+            signed = await XmlSec1.SignAsync(FillContainer(dossier.Unsigned, Template), key, folder);
         }
         finally
         {

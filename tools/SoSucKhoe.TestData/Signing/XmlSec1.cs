@@ -1,15 +1,15 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using SoSucKhoe.TestData;
+using System.Security.Cryptography.X509Certificates;
 
-namespace SoSucKhoe.EndToEnd.Tests;
+namespace SoSucKhoe.TestData;
 
 /// <summary>
 /// Runs the xmlsec1 command-line signer (Debian package xmlsec1), an XML-DSig implementation independent of .NET, to fill an
 /// enveloped signature template. The tool is a required test dependency: when it is missing the test fails with a message
 /// saying how to install it.
 /// </summary>
-public static class SignatureXmlSec1
+public static class XmlSec1
 {
     public const string Command = "xmlsec1";
 
@@ -32,6 +32,23 @@ public static class SignatureXmlSec1
         }
 
         return await File.ReadAllBytesAsync(output);
+    }
+
+    /// <summary>
+    /// Signs <paramref name="template"/> with <paramref name="certificate"/>'s key, exported to a temporary folder that is deleted
+    /// afterwards.
+    /// </summary>
+    public static async Task<byte[]> SignAsync(byte[] template, X509Certificate2 certificate)
+    {
+        var folder = Directory.CreateTempSubdirectory("sosuckhoe-xmlsec1-").FullName;
+        try
+        {
+            return await SignAsync(template, FacilityCertificates.Export(certificate, folder, "signer"), folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>Runs xmlsec1 with the arguments under a deadline; the process is killed when it overruns.</summary>
