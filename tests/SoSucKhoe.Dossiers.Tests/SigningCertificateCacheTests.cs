@@ -4,22 +4,16 @@ using System.Text;
 using SoSucKhoe.Dossiers.Reading;
 using SoSucKhoe.Dossiers.Signatures;
 using SoSucKhoe.Dossiers.Tests.Support;
+using FacilityCertificates = SoSucKhoe.TestData.FacilityCertificates;
 
 namespace SoSucKhoe.Dossiers.Tests;
 
 /// <summary>The certificate/key cache of signature verification: same outcomes as before, one parse per certificate.</summary>
 public sealed class SigningCertificateCacheTests
 {
-    private static readonly Lazy<X509Certificate2> First = new(() => CreateCertificate("CN=Cache 70001"));
-    private static readonly Lazy<X509Certificate2> Second = new(() => CreateCertificate("CN=Cache 70002"));
-    private static readonly Lazy<X509Certificate2> Third = new(() => CreateCertificate("CN=Cache 70003"));
-
-    private static X509Certificate2 CreateCertificate(string subject)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-    }
+    private static readonly Lazy<X509Certificate2> First = new(() => FacilityCertificates.For("70011"));
+    private static readonly Lazy<X509Certificate2> Second = new(() => FacilityCertificates.For("70012"));
+    private static readonly Lazy<X509Certificate2> Third = new(() => FacilityCertificates.For("70013"));
 
     private static byte[] Signed(X509Certificate2 certificate) => DossierSigner.Sign(Fixtures.Outpatient().Build(), certificate);
 
