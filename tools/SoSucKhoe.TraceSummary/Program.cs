@@ -21,11 +21,11 @@ if (args[0] == "gc")
     var summary = GcPauseSummary.Of(pauses, span);
     Console.WriteLine(string.Create(c, $"GC pauses over {span:0.0} s: {summary.Count} ({summary.PerSecond:0.0}/s), total {summary.TotalMilliseconds:0} ms ({summary.PausedShare:P1} of the time), median {summary.MedianMilliseconds:0.0} ms, max {summary.MaxMilliseconds:0.0} ms"));
     Console.WriteLine();
-    Console.WriteLine("| at (s) | pause (ms) | generation | reason |");
-    Console.WriteLine("| --- | --- | --- | --- |");
+    Console.WriteLine("| at (s) | pause (ms) | of which suspending (ms) | generation | reason | promoted (MB) |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
     foreach (var pause in pauses)
     {
-        Console.WriteLine(string.Create(c, $"| {pause.AtMilliseconds / 1000:0.000} | {pause.Milliseconds:0.0} | {pause.Generation} | {pause.Reason} |"));
+        Console.WriteLine(string.Create(c, $"| {pause.AtMilliseconds / 1000:0.000} | {pause.Milliseconds:0.0} | {pause.SuspensionMilliseconds:0.0} | {pause.Generation} | {pause.Reason} | {(pause.PromotedBytes < 0 ? "?" : (pause.PromotedBytes / 1e6).ToString("0.0", c))} |"));
     }
 
     return 0;

@@ -49,19 +49,33 @@ public static class TraceReader
         using var source = new EventPipeEventSource(path);
         var pauses = new List<GcPause>();
         double? suspendedAt = null;
+        double suspension = 0;
         var generation = -1;
         var reason = string.Empty;
+        long promoted = -1;
         source.Clr.GCStart += data =>
         {
             generation = data.Depth;
             reason = data.Reason.ToString();
         };
-        source.Clr.GCSuspendEEStart += data => suspendedAt = data.TimeStampRelativeMSec;
+        source.Clr.GCSuspendEEStart += data =>
+        {
+            suspendedAt = data.TimeStampRelativeMSec;
+            suspension = 0;
+            promoted = -1;
+        };
+        source.Clr.GCSuspendEEStop += data => suspension = suspendedAt is { } start ? data.TimeStampRelativeMSec - start : 0;
+        source.Clr.GCHeapStats += data => promoted = data.TotalPromotedSize0 + data.TotalPromotedSize1 + data.TotalPromotedSize2
+            + data.TotalPromotedSize3 + data.TotalPromotedSize4;
         source.Clr.GCRestartEEStop += data =>
         {
             if (suspendedAt is { } start)
             {
-                pauses.Add(new GcPause(start, data.TimeStampRelativeMSec - start, generation, reason));
+                pauses.Add(new GcPause(start, data.TimeStampRelativeMSec - start, generation, reason)
+                {
+                    SuspensionMilliseconds = suspension,
+                    PromotedBytes = promoted,
+                });
                 suspendedAt = null;
                 generation = -1;
                 reason = string.Empty;

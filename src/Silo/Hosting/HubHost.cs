@@ -138,6 +138,11 @@ public static class HubHost
             silo.AddEmbeddedGrainStorage(connection, StorageNames.Main);
         }
 
+        if (!CachedGrainInterfaceTypeProvider.Replace(silo.Services))
+        {
+            throw new InvalidOperationException("Orleans' attribute grain interface type provider was not registered; check the Orleans version.");
+        }
+
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigureCacheEviction(eviction => eviction.Configure(options =>
         {
