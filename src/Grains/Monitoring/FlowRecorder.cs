@@ -110,7 +110,7 @@ public sealed partial class FlowRecorder(
         await _flushing.WaitAsync();
         try
         {
-            var pending = new List<Task>();
+            var pending = new List<(string Code, Counters Counters, FlowDelta Delta)>();
             foreach (var (code, counters) in _facilities)
             {
                 FlowDelta? delta;
@@ -121,11 +121,15 @@ public sealed partial class FlowRecorder(
 
                 if (delta is not null)
                 {
-                    pending.Add(SendAsync(code, counters, delta));
+                    pending.Add((code, counters, delta));
                 }
             }
 
-            await Task.WhenAll(pending);
+            // A few facilities at a time, not all at once: see MonitoringOptions.FlushConcurrency.
+            await Parallel.ForEachAsync(
+                pending,
+                new ParallelOptions { MaxDegreeOfParallelism = _monitoring.FlushConcurrency },
+                async (item, _) => await SendAsync(item.Code, item.Counters, item.Delta));
         }
         finally
         {
