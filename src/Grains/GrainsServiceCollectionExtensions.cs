@@ -30,7 +30,6 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReadinessOptions>, ReadinessOptionsValidator>());
         services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection(MonitoringOptions.SectionName))
             .Validate(o => o.FlushInterval > TimeSpan.Zero, "Monitoring:FlushInterval must be positive.")
-            .Validate(o => o.FlushConcurrency is >= 1 and <= 256, "Monitoring:FlushConcurrency must be 1 to 256.")
             .Validate(o => o.CareTypes.Values.All(c => c != SoSucKhoe.Facilities.CareType.Unspecified) && o.DefaultCareType != SoSucKhoe.Facilities.CareType.Unspecified,
                 "Monitoring:CareTypes and DefaultCareType must name one of the six care types.")
             .ValidateOnStart();

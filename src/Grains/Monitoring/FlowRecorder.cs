@@ -110,7 +110,7 @@ public sealed partial class FlowRecorder(
         await _flushing.WaitAsync();
         try
         {
-            var pending = new List<(string Code, Counters Counters, FlowDelta Delta)>();
+            var pending = new List<Task>();
             foreach (var (code, counters) in _facilities)
             {
                 FlowDelta? delta;
@@ -121,15 +121,11 @@ public sealed partial class FlowRecorder(
 
                 if (delta is not null)
                 {
-                    pending.Add((code, counters, delta));
+                    pending.Add(SendAsync(code, counters, delta));
                 }
             }
 
-            // A few facilities at a time, not all at once: see MonitoringOptions.FlushConcurrency.
-            await Parallel.ForEachAsync(
-                pending,
-                new ParallelOptions { MaxDegreeOfParallelism = _monitoring.FlushConcurrency },
-                async (item, _) => await SendAsync(item.Code, item.Counters, item.Delta));
+            await Task.WhenAll(pending);
         }
         finally
         {

@@ -16,13 +16,6 @@ public sealed class MonitoringOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How many facilities' counts a flush sends at once. With hundreds of facilities every flush used to send them all at the
-    /// same instant: hundreds of flow-grain state writes landed in one group commit and the dossiers accepted at that moment
-    /// waited behind them (the once-a-second 65-125 ms request of benchmarks round 4). A few at a time spreads the flush.
-    /// </summary>
-    public int FlushConcurrency { get; set; } = 4;
-
-    /// <summary>
     /// MA_LOAI_KCB → care type. Defaults: 01, 10 outpatient exam; 02, 05, 08 outpatient treatment; 07 drug refill; 03, 06, 09
     /// inpatient; 04 day care; 14 telemedicine.
     /// </summary>

@@ -66,35 +66,6 @@ public sealed class FlowAndReportTests(ReadinessClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_flush_sends_a_few_facilities_at_a_time_not_every_facility_at_once()
-    {
-        var recorder = fixture.Recorder;
-        var codes = Enumerable.Range(0, 24).Select(i => (76100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        foreach (var code in codes)
-        {
-            recorder.Received(code);
-        }
-
-        FlowApplyProbe.Reset();
-        FlowApplyProbe.Holding = true;
-        try
-        {
-            await recorder.FlushAsync();
-        }
-        finally
-        {
-            FlowApplyProbe.Holding = false;
-        }
-
-        // MonitoringOptions.FlushConcurrency is 4 by default: more than one at a time, never all 24.
-        Assert.InRange(FlowApplyProbe.Highest, 2, 4);
-        foreach (var code in codes)
-        {
-            Assert.Equal(1, (await fixture.Grains.GetGrain<IFacilityFlowGrain>(code).GetFlow()).Received);
-        }
-    }
-
-    [Fact]
     public async Task The_semiannual_report_equals_a_count_of_the_recorded_visits_per_facility_and_in_total()
     {
         const string province = "76";

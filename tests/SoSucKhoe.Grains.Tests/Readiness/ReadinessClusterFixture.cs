@@ -61,7 +61,6 @@ public sealed class ReadinessClusterFixture : IAsyncLifetime
             }).Build();
             silo.Services.AddSingleton(new ReadinessClock(s_time));
             silo.Services.AddSoSucKhoeGrains(configuration);
-            silo.AddIncomingGrainCallFilter<FlowApplyProbe>();
         }
     }
 
