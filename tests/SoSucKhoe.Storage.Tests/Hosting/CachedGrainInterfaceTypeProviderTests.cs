@@ -34,18 +34,20 @@ public sealed class CachedGrainInterfaceTypeProviderTests
     [Fact]
     public void Replace_swaps_the_attribute_provider_in_place_and_keeps_the_others_in_order()
     {
+        var first = new NoAnswerProvider();
+        var last = new NoAnswerProvider();
         var services = new ServiceCollection();
-        services.AddSingleton<IGrainInterfaceTypeProvider, FirstProvider>();
+        services.AddSingleton<IGrainInterfaceTypeProvider>(first);
         services.AddSingleton<IGrainInterfaceTypeProvider, AttributeGrainInterfaceTypeProvider>();
-        services.AddSingleton<IGrainInterfaceTypeProvider, LastProvider>();
+        services.AddSingleton<IGrainInterfaceTypeProvider>(last);
 
         Assert.True(CachedGrainInterfaceTypeProvider.Replace(services));
 
         var providers = services.BuildServiceProvider().GetServices<IGrainInterfaceTypeProvider>().ToList();
         Assert.Collection(providers,
-            p => Assert.IsType<FirstProvider>(p),
+            p => Assert.Same(first, p),
             p => Assert.IsType<CachedGrainInterfaceTypeProvider>(p),
-            p => Assert.IsType<LastProvider>(p));
+            p => Assert.Same(last, p));
         Assert.False(CachedGrainInterfaceTypeProvider.Replace(services));
     }
 
@@ -65,16 +67,7 @@ public sealed class CachedGrainInterfaceTypeProviderTests
         }
     }
 
-    private sealed class FirstProvider : IGrainInterfaceTypeProvider
-    {
-        public bool TryGetGrainInterfaceType(Type type, out GrainInterfaceType grainInterfaceType)
-        {
-            grainInterfaceType = default;
-            return false;
-        }
-    }
-
-    private sealed class LastProvider : IGrainInterfaceTypeProvider
+    private sealed class NoAnswerProvider : IGrainInterfaceTypeProvider
     {
         public bool TryGetGrainInterfaceType(Type type, out GrainInterfaceType grainInterfaceType)
         {
