@@ -77,6 +77,22 @@ public sealed class PatientGrainTests(ClusterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_forwarder_gets_no_document_for_an_entry_that_is_not_open()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var dossier = _dossiers.Create(citizen, _province.Facilities()[3], "01", Monday.AddMinutes(17));
+
+        Assert.Null(await patient.GetOutboxDocument("no-such-entry"));
+        await patient.SubmitDossier(Submissions.From(dossier));
+        await WaitAcknowledged(patient, dossier, 1);
+
+        // The stream event carried no bytes: the forwarder fetched them from the outbox, and the gateway got them unchanged.
+        Assert.Equal(DossierHash.Compute(dossier.Payload), Assert.Single(ReceivedFor(dossier.MaLk)).ContentSha256);
+        Assert.Equal(0, await patient.GetOutboxLength());
+    }
+
+    [Fact]
     public async Task Changed_content_for_the_same_episode_is_a_correction_with_the_next_version_and_is_forwarded_again()
     {
         var citizen = NextCitizen();

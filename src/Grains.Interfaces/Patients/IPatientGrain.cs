@@ -25,6 +25,13 @@ public interface IPatientGrain : IGrainWithStringKey
     /// <summary>The interop side reports the outcome of one forwarding attempt.</summary>
     Task OnForwardResult(ForwardResult result);
 
+    /// <summary>
+    /// The document of an open outbox entry, for the forwarder that is about to send it; null when the entry is no longer open
+    /// (answered meanwhile). Interleaves with the grain's other calls: it only reads.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<OutboxDocument?> GetOutboxDocument(string itemId);
+
     /// <summary>Publishes the head of the outbox again if it is not in flight (after a restart, a lost message or an outage).</summary>
     Task Redrive();
 

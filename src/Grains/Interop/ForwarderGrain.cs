@@ -31,6 +31,7 @@ public sealed partial class ForwarderGrain(
     private SemaphoreSlim _slots = null!;
     private ForwardingProfile? _profile;
     private DateTimeOffset _profileReadAt;
+    private GatewayAccount? _account;
     private long _received;
     private long _acknowledged;
     private long _rejected;
@@ -77,7 +78,17 @@ public sealed partial class ForwarderGrain(
         await _slots.WaitAsync();
         try
         {
-            result = await SendAsync(item);
+            var document = item.Document.Length > 0
+                ? item.Document
+                : (await GrainFactory.GetGrain<IPatientGrain>(item.PersonKey).GetOutboxDocument(item.ItemId))?.Bytes;
+            if (document is null)
+            {
+                // The entry was answered after this event was published (a re-drive raced with the answer): nothing to send.
+                _inFlight.Remove(item.ItemId);
+                return;
+            }
+
+            result = await SendAsync(item, document);
         }
         catch (Exception exception)
         {
@@ -116,7 +127,7 @@ public sealed partial class ForwarderGrain(
         }
     }
 
-    private async Task<ForwardResult> SendAsync(OutboundDocument item)
+    private async Task<ForwardResult> SendAsync(OutboundDocument item, byte[] document)
     {
         var account = await GetAccountAsync(item.FacilityCode);
         if (account is null)
@@ -125,7 +136,7 @@ public sealed partial class ForwarderGrain(
                 "No gateway account is configured for the facility or as the hub's default.", null, 0, time.GetUtcNow());
         }
 
-        var submission = new GatewaySubmission(account, item.ProvinceCode, item.FacilityCode, item.Document);
+        var submission = new GatewaySubmission(account, item.ProvinceCode, item.FacilityCode, document);
         var answer = item.Kind == OutboundKind.CheckIn
             ? await gateway.SendCheckInAsync(submission, CancellationToken.None)
             : await gateway.SendDossierAsync(submission, CancellationToken.None);
@@ -153,13 +164,18 @@ public sealed partial class ForwarderGrain(
             _profileReadAt = now;
         }
 
+        // The account object is kept while the profile is: it carries the password's hash, computed once.
         if (_profile is { GatewayUsername: { Length: > 0 } username, GatewayPassword: { } password })
         {
-            return new GatewayAccount(username, password);
+            return _account is { } known && known.Username == username && known.Password == password
+                ? known
+                : _account = new GatewayAccount(username, password);
         }
 
         return _options is { DefaultGatewayUsername: { Length: > 0 } user, DefaultGatewayPassword: { } secret }
-            ? new GatewayAccount(user, secret)
+            ? _account is { } cached && cached.Username == user && cached.Password == secret
+                ? cached
+                : _account = new GatewayAccount(user, secret)
             : null;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 using Orleans.Streams;
 using SoSucKhoe.Book;
 using SoSucKhoe.Episodes;
@@ -20,6 +21,7 @@ public sealed partial class PatientGrain(
     [PersistentState("patient", StorageNames.Main)] IPersistentState<PatientState> state,
     IOptions<InteropOptions> options,
     IFlowRecorder flow,
+    Serializer<BookProjection> bookSerializer,
     TimeProvider time,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
@@ -118,14 +120,17 @@ public sealed partial class PatientGrain(
         encounter.MainDiagnosis = submission.MainDiagnosis;
         encounter.Insured = submission.InsuranceNumbers.Count > 0;
         var version = encounter.Versions.Count + 1;
+        var visit = submission.Visit is { } projected ? projected with { Version = version } : null;
         var record = new ForwardRecord
         {
             Version = version,
             ContentHash = submission.ContentHash,
             AcceptedAt = now,
             UpdatedAt = now,
-            Visit = submission.Visit is { } visit ? visit with { Version = version } : null,
-            Administrative = submission.Administrative,
+            Book = visit is null && submission.Administrative is null
+                ? null
+                : bookSerializer.SerializeToArray(new BookProjection(visit, submission.Administrative)),
+            ReExam = visit?.ReExam,
         };
         encounter.Versions.Add(record);
         Enqueue(OutboundKind.Dossier, submission.FacilityCode, submission.ProvinceCode, submission.MaLk, version, submission.Document, now);
@@ -180,7 +185,7 @@ public sealed partial class PatientGrain(
         {
             foreach (var version in encounter.Versions)
             {
-                if (version is { Visit: { } visit, Administrative: { } administrative })
+                if (version.ReadBook(bookSerializer) is { Visit: { } visit, Administrative: { } administrative })
                 {
                     entries.Add(new BookEntry(visit, administrative, encounter.CancelledAt is not null, version.AcceptedAt));
                 }
@@ -318,6 +323,9 @@ public sealed partial class PatientGrain(
         }
     }
 
+    public Task<OutboxDocument?> GetOutboxDocument(string itemId) =>
+        Task.FromResult(State.Outbox.Find(e => e.ItemId == itemId) is { } entry ? new OutboxDocument(entry.Document) : null);
+
     // A running back-off is left alone (it publishes when due); PublishHeadAsync skips while it runs.
     public Task Redrive() => RedriveAsync(cancelBackoff: false);
 
@@ -361,8 +369,8 @@ public sealed partial class PatientGrain(
     /// <summary>Keeps the receiving facility's list of booked re-exams in step with the episode's latest version.</summary>
     private async Task IndexReExamAsync(EncounterRecord encounter, string dossierId)
     {
-        var latest = encounter.Versions.Count > 0 ? encounter.Versions[^1].Visit?.ReExam : null;
-        var facilities = encounter.Versions.Select(v => v.Visit?.ReExam?.FacilityCode).OfType<string>().Distinct().ToList();
+        var latest = encounter.Versions.Count > 0 ? encounter.Versions[^1].BookReExam : null;
+        var facilities = encounter.Versions.Select(v => v.BookReExam?.FacilityCode).OfType<string>().Distinct().ToList();
         foreach (var facility in facilities)
         {
             var grain = GrainFactory.GetGrain<IFacilityReExamsGrain>(facility);
@@ -486,7 +494,7 @@ public sealed partial class PatientGrain(
         try
         {
             await stream.OnNextAsync(new OutboundDocument(head.ItemId, PersonKeyValue, head.Kind, head.FacilityCode,
-                head.ProvinceCode, head.MaLk, head.Version, head.Document));
+                head.ProvinceCode, head.MaLk, head.Version, Document: []));
             _inFlightItemId = head.ItemId;
             _publishedAt = now;
             if (FindRecord(head) is { State: ForwardingState.Accepted } record)
