@@ -13,6 +13,7 @@ public static class ArgumentParser
         "       [--start-rate 50] [--rate-step 50] [--step-duration 20s] [--max-rate 5000] [--p99-limit 100ms]  (max profile)\n" +
         "       [--hub-pid <pid>] [--sample-interval 1m] [--outage-at 2m --outage-for 10m]\n" +
         "       [--ceilings 10s] [--reference-dir ../shared/reference] [--ceiling-dir <folder on the hub's disk>]\n" +
+        "       [--latency-log requests.csv]  (one CSV line per request, written after the run)\n" +
         "       [--profile pilot|national-peak|max|soak]  (a profile sets defaults; options given on the command line win)\n" +
         "The admin key may also come from the SOSUCKHOE_ADMIN_KEY environment variable. Only loopback hosts are allowed.";
 
@@ -105,6 +106,7 @@ public static class ArgumentParser
             CeilingDuration = values.TryGetValue("--ceilings", out var ceilings) && ceilings is not ("0" or "0s" or "off") ? ParseDuration(ceilings) : TimeSpan.Zero,
             ReferenceDirectory = values.GetValueOrDefault("--reference-dir"),
             CeilingDirectory = values.GetValueOrDefault("--ceiling-dir"),
+            LatencyLog = values.TryGetValue("--latency-log", out var latencyLog) ? FilePath("--latency-log", latencyLog) : null,
         };
         if (options.OutageAt is not null && options.GatewayStats is null)
         {
@@ -152,8 +154,19 @@ public static class ArgumentParser
         "--grpc", "--admin-key", "--facilities", "--citizens", "--rate", "--duration", "--mode", "--concurrency", "--drain", "--warmup",
         "--lag-sample", "--gateway-stats", "--report-dir", "--seed", "--profile", "--checkin-share", "--size-mix", "--start-rate",
         "--rate-step", "--step-duration", "--max-rate", "--p99-limit", "--hub-pid", "--sample-interval", "--outage-at", "--outage-for",
-        "--ceilings", "--reference-dir", "--ceiling-dir", "--citizen-order",
+        "--ceilings", "--reference-dir", "--ceiling-dir", "--citizen-order", "--latency-log",
     ];
+
+    private static string FilePath(string name, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.StartsWith("--", StringComparison.Ordinal) || text.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || Directory.Exists(text)
+            || text.EndsWith('/') || text.EndsWith(Path.DirectorySeparatorChar))
+        {
+            throw new UsageException($"{name} must be a file path, not '{text}'");
+        }
+
+        return text;
+    }
 
     private static Uri LoopbackUri(string name, string text)
     {

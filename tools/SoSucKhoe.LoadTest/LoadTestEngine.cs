@@ -14,7 +14,8 @@ namespace SoSucKhoe.LoadTest;
 /// <summary>
 /// One load run end to end: synthetic province, facility registration and keys, pre-signed dossiers, the drive (open or closed
 /// loop, or the max profile's steps), per-second series, hub memory, gateway outage and drain, forwarding lag and gateway
-/// counters, the ceilings, and the report. Every phase is bounded by the duration and the drain timeout.
+/// counters, the ceilings, and the report; with <c>--latency-log</c>, one CSV line per request, written once the load is over.
+/// Every phase is bounded by the duration and the drain timeout.
 /// </summary>
 public static class LoadTestEngine
 {
@@ -49,12 +50,13 @@ public static class LoadTestEngine
         var gatewayBefore = gateway is null ? null : await gateway.ReadAsync(cancellationToken).ConfigureAwait(false);
 
         var clock = new StopwatchClock();
+        var latencyLog = options.LatencyLog is null ? null : StartLatencyLog(options.LatencyLog, clock);
         var warmupStatistics = new LoadStatistics();
         if (warmupCount > 0)
         {
             await progress.WriteLineAsync(string.Create(c, $"signing {warmupCount} warm-up dossiers, then warming up for {options.Warmup.TotalSeconds} s…")).ConfigureAwait(false);
             var warmupSender = new DossierSender(channel, keys, workload.Generate(warmupCount));
-            var warmupDriver = new LoadDriver(clock, warmupSender.SendAsync, warmupStatistics);
+            var warmupDriver = new LoadDriver(clock, warmupSender.SendAsync, warmupStatistics, latencyLog?.BeginPhase("warmup", warmupCount));
             _ = options.Mode == LoadMode.Open || options.StepSearch
                 ? await warmupDriver.RunOpenAsync(warmupCount, warmupRate, options.DrainTimeout, cancellationToken).ConfigureAwait(false)
                 : await warmupDriver.RunClosedAsync(warmupCount, options.Concurrency, options.Warmup, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
@@ -78,7 +80,7 @@ public static class LoadTestEngine
         Task monitorTask;
         if (options.StepSearch)
         {
-            (statistics, drive, steps, monitorTask) = await RunStepsAsync(options, workload, channel, keys, clock, series, monitor, progress,
+            (statistics, drive, steps, monitorTask) = await RunStepsAsync(options, workload, channel, keys, clock, series, monitor, progress, latencyLog,
                 st => { if (current is not null) { previousNew += current.Accepted - current.Duplicates; } current = st; }, warmupCount, stopMonitor.Token, cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -103,7 +105,7 @@ public static class LoadTestEngine
             {
                 statistics = new LoadStatistics(series);
                 current = statistics;
-                var driver = new LoadDriver(clock, new DossierSender(channel, keys, source).SendAsync, statistics);
+                var driver = new LoadDriver(clock, new DossierSender(channel, keys, source).SendAsync, statistics, latencyLog?.BeginPhase("run", planned));
                 await progress.WriteLineAsync(string.Create(c, $"driving {options.Mode.ToString().ToLowerInvariant()} loop for {options.Duration.TotalSeconds} s…")).ConfigureAwait(false);
                 monitorTask = monitor.RunAsync(stopMonitor.Token);
                 var outage = faults is null ? Task.CompletedTask : ScheduleOutageAsync(faults, clock, options.OutageAt!.Value, options.OutageFor, progress, cancellationToken);
@@ -135,6 +137,11 @@ public static class LoadTestEngine
 
         await stopMonitor.CancelAsync().ConfigureAwait(false);
         await monitorTask.ConfigureAwait(false);
+        if (latencyLog is not null)
+        {
+            latencyLog.WriteFile(options.LatencyLog!);
+            await progress.WriteLineAsync(string.Create(c, $"latency log: {latencyLog.Count} requests written to {Path.GetFullPath(options.LatencyLog!)}")).ConfigureAwait(false);
+        }
 
         ForwardingLag? lag = null;
         if (options.LagSample > 0)
@@ -205,12 +212,34 @@ public static class LoadTestEngine
             MemoryTrend = memory.Count == 0 ? null : MemoryTrend.Of(memory),
             Outage = outageResult,
             Ceilings = ceilings,
+            LatencyLog = options.LatencyLog,
+            LatencyLogRequests = latencyLog?.Count,
         };
+    }
+
+    /// <summary>Creates the log at the clock's present time (time 0 of its lines), and its file at once so that a bad path fails before the run.</summary>
+    private static LatencyLog StartLatencyLog(string path, LoadClock clock)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.WriteAllText(path, string.Empty);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--latency-log: cannot write '{path}': {exception.Message}");
+        }
+
+        return new LatencyLog(clock);
     }
 
     private static async Task<(LoadStatistics Last, DriveResult Drive, List<StepResult> Steps, Task Monitor)> RunStepsAsync(
         LoadTestOptions options, WorkloadGenerator workload, GrpcChannel channel, IReadOnlyDictionary<string, string> keys, LoadClock clock,
-        IntervalSeries series, RunMonitor monitor, TextWriter progress, Action<LoadStatistics> onStep, int firstIndex, CancellationToken stopMonitor,
+        IntervalSeries series, RunMonitor monitor, TextWriter progress, LatencyLog? latencyLog, Action<LoadStatistics> onStep, int firstIndex, CancellationToken stopMonitor,
         CancellationToken cancellationToken)
     {
         var c = CultureInfo.InvariantCulture;
@@ -230,7 +259,8 @@ public static class LoadTestEngine
             statistics = new LoadStatistics(series);
             onStep(statistics);
             monitorTask ??= monitor.RunAsync(stopMonitor);
-            var driver = new LoadDriver(clock, new DossierSender(channel, keys, dossiers).SendAsync, statistics);
+            var driver = new LoadDriver(
+                clock, new DossierSender(channel, keys, dossiers).SendAsync, statistics, latencyLog?.BeginPhase(string.Create(c, $"step{step}"), count));
             drive = await driver.RunOpenAsync(count, rate, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
             var accepted = ReportMath.PerSecond(statistics.Accepted, drive.Elapsed);
             var latency = statistics.Latency.Summarize();

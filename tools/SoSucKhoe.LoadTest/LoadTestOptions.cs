@@ -89,6 +89,12 @@ public sealed record LoadTestOptions
     /// <summary>Where the storage ceiling's SQLite file goes (put it on the hub's disk); null for the temp folder.</summary>
     public string? CeilingDirectory { get; init; }
 
+    /// <summary>
+    /// Where the per-request latency log (CSV) goes, or null for none: one line per request of the warm-up and the run (or the
+    /// steps), kept in memory during the run and written after it.
+    /// </summary>
+    public string? LatencyLog { get; init; }
+
     /// <summary>True for the max profile's step search.</summary>
     public bool StepSearch => Profile == "max";
 

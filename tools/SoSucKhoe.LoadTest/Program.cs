@@ -20,7 +20,16 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var report = await LoadTestEngine.RunAsync(options, Console.Error, cancel.Token);
+LoadReport report;
+try
+{
+    report = await LoadTestEngine.RunAsync(options, Console.Error, cancel.Token);
+}
+catch (UsageException exception)
+{
+    await Console.Error.WriteLineAsync("error: " + exception.Message);
+    return 2;
+}
 var markdown = ReportWriter.ToMarkdown(report);
 await Console.Out.WriteLineAsync(markdown);
 if (options.ReportDirectory is not null)

@@ -46,8 +46,11 @@ public sealed class IntervalSeries
         }
     }
 
-    /// <summary>Closes the interval that ends at <paramref name="atSeconds"/> (from the start of the run) and returns it.</summary>
-    public TimeSample Cut(double atSeconds, long? gatewayAcknowledged = null)
+    /// <summary>
+    /// Closes the interval that ends at <paramref name="atSeconds"/> (from the start of the run) and returns it, with the
+    /// gateway's acknowledgements and the tool's own runtime over the interval when given.
+    /// </summary>
+    public TimeSample Cut(double atSeconds, long? gatewayAcknowledged = null, ToolRuntimeSample? tool = null)
     {
         lock (_gate)
         {
@@ -62,6 +65,12 @@ public sealed class IntervalSeries
                 count == 0 ? 0 : Millis(_current.GetMaxValue()))
             {
                 GatewayAcknowledged = gatewayAcknowledged,
+                ToolGcPauseMs = tool?.GcPauseMs,
+                ToolGen0Collections = tool?.Gen0Collections,
+                ToolGen1Collections = tool?.Gen1Collections,
+                ToolGen2Collections = tool?.Gen2Collections,
+                ToolThreadPoolThreads = tool?.ThreadPoolThreads,
+                ToolThreadPoolQueue = tool?.ThreadPoolQueue,
             };
             _samples.Add(sample);
             _current.Reset();

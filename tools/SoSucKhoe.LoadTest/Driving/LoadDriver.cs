@@ -2,13 +2,16 @@ namespace SoSucKhoe.LoadTest.Driving;
 
 /// <summary>
 /// Sends requests through a caller-supplied function, open-loop (fixed arrival rate) or closed-loop (fixed concurrency), and
-/// records each outcome in <see cref="LoadStatistics"/>. Both loops are bounded: nothing new is sent after the planned requests
-/// (open) or the duration (closed), and calls still running after the drain timeout are cancelled.
+/// records each outcome in <see cref="LoadStatistics"/> (and, with a latency log, each request's times). Both loops are bounded:
+/// nothing new is sent after the planned requests (open) or the duration (closed), and calls still running after the drain
+/// timeout are cancelled.
 /// </summary>
 /// <param name="clock">The time base.</param>
 /// <param name="send">Sends request <c>i</c>; must not block before its first await.</param>
 /// <param name="statistics">Where outcomes go.</param>
-public sealed class LoadDriver(LoadClock clock, Func<int, CancellationToken, Task<SendOutcome>> send, LoadStatistics statistics)
+/// <param name="log">Where each request's scheduled, sent and completed times go, or null.</param>
+public sealed class LoadDriver(
+    LoadClock clock, Func<int, CancellationToken, Task<SendOutcome>> send, LoadStatistics statistics, LatencyLogPhase? log = null)
 {
     /// <summary>
     /// Open loop: request i is started at <c>start + i / rate</c> whatever earlier requests are doing, and its latency counts from
@@ -64,7 +67,7 @@ public sealed class LoadDriver(LoadClock clock, Func<int, CancellationToken, Tas
                 }
 
                 statistics.OnSent();
-                await SendOneAsync(index, clock.Elapsed, calls.Token).ConfigureAwait(false);
+                await SendOneAsync(index, null, calls.Token).ConfigureAwait(false);
             }
         })).ToList();
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -78,8 +81,11 @@ public sealed class LoadDriver(LoadClock clock, Func<int, CancellationToken, Tas
         return new DriveResult(clock.Elapsed - start, timedOut);
     }
 
-    private async Task SendOneAsync(int index, TimeSpan measuredFrom, CancellationToken cancellationToken)
+    /// <summary>Sends one request; its latency counts from <paramref name="scheduled"/> (open loop) or from now (closed loop).</summary>
+    private async Task SendOneAsync(int index, TimeSpan? scheduled, CancellationToken cancellationToken)
     {
+        var sent = clock.Elapsed;
+        var measuredFrom = scheduled ?? sent;
         SendOutcome outcome;
         try
         {
@@ -94,7 +100,9 @@ public sealed class LoadDriver(LoadClock clock, Func<int, CancellationToken, Tas
             outcome = SendOutcome.Failed("ClientError:" + exception.GetType().Name);
         }
 
-        statistics.Record(clock.Elapsed - measuredFrom, outcome);
+        var completed = clock.Elapsed;
+        statistics.Record(completed - measuredFrom, outcome);
+        log?.Record(index, scheduled, sent, completed, outcome);
     }
 
     private static async Task<bool> DrainAsync(List<Task> running, TimeSpan drainTimeout, CancellationTokenSource calls)

@@ -7,8 +7,8 @@ namespace SoSucKhoe.LoadTest.Driving;
 
 /// <summary>
 /// Runs beside a drive: once a second it closes an interval of the <see cref="IntervalSeries"/>, polls the gateway emulator
-/// (acknowledged dossiers, for the chart and the outage drain), writes a progress line; every sample interval it reads the
-/// hub's resident memory.
+/// (acknowledged dossiers, for the chart and the outage drain), samples the tool's own GC and thread pool, writes a progress
+/// line; every sample interval it reads the hub's resident memory.
 /// </summary>
 public sealed class RunMonitor(
     IntervalSeries series,
@@ -66,6 +66,7 @@ public sealed class RunMonitor(
     public async Task RunAsync(CancellationToken stop)
     {
         _origin = clock.Elapsed;
+        var tool = new ToolRuntimeSampler();
         var c = CultureInfo.InvariantCulture;
         var previousAck = 0L;
         var nextMemory = TimeSpan.Zero;
@@ -97,7 +98,7 @@ public sealed class RunMonitor(
                     }
                 }
 
-                var sample = series.Cut(at, acknowledgedInSecond);
+                var sample = series.Cut(at, acknowledgedInSecond, tool.Next());
                 var statistics = current();
                 var line = string.Create(c, $"[{at,7:F1}s] accepted +{sample.Accepted}/s failed +{sample.Failed} p99 {sample.P99Ms} ms");
                 if (statistics is not null)
@@ -108,6 +109,11 @@ public sealed class RunMonitor(
                 if (acknowledgedInSecond is { } ack)
                 {
                     line += string.Create(c, $" | gateway +{ack}/s backlog {LastPoint?.Backlog}");
+                }
+
+                if (sample.ToolGcPauseMs > 0)
+                {
+                    line += string.Create(c, $" | tool GC {sample.ToolGcPauseMs} ms (gen2 {sample.ToolGen2Collections})");
                 }
 
                 await output.WriteLineAsync(line).ConfigureAwait(false);

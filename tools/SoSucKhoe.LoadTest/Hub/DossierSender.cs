@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -10,7 +11,8 @@ namespace SoSucKhoe.LoadTest.Hub;
 /// <summary>
 /// Sends one visit per request index, with its facility's key: Intake.CheckIn first when the dossier carries a check-in, then
 /// Intake.SubmitDossier; turns the answers into a <see cref="SendOutcome"/> (a failed check-in is reported as
-/// <c>CheckIn:&lt;status&gt;</c> and its dossier is not sent).
+/// <c>CheckIn:&lt;status&gt;</c> and its dossier is not sent). The outcome names the facility, the dossier's size and the
+/// check-in's duration, for the latency log.
 /// </summary>
 public sealed class DossierSender
 {
@@ -38,8 +40,10 @@ public sealed class DossierSender
     {
         var dossier = await _dossiers.TakeAsync(index, cancellationToken).ConfigureAwait(false);
         var client = _clients[dossier.FacilityCode];
+        TimeSpan? checkInTime = null;
         if (dossier.CheckIn is { } checkIn)
         {
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await client.CheckInAsync(checkIn, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -47,8 +51,10 @@ public sealed class DossierSender
             }
             catch (RpcException exception)
             {
-                return SendOutcome.Failed("CheckIn:" + exception.StatusCode);
+                return Describe(SendOutcome.Failed("CheckIn:" + exception.StatusCode), dossier, Stopwatch.GetElapsedTime(started));
             }
+
+            checkInTime = Stopwatch.GetElapsedTime(started);
         }
 
         try
@@ -58,11 +64,14 @@ public sealed class DossierSender
                     new SubmitDossierRequest { Document = UnsafeByteOperations.UnsafeWrap(dossier.Document) },
                     cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
-            return SendOutcome.Ok(response.DossierId, response.Duplicate);
+            return Describe(SendOutcome.Ok(response.DossierId, response.Duplicate), dossier, checkInTime);
         }
         catch (RpcException exception)
         {
-            return SendOutcome.Failed(exception.StatusCode.ToString());
+            return Describe(SendOutcome.Failed(exception.StatusCode.ToString()), dossier, checkInTime);
         }
     }
+
+    private static SendOutcome Describe(SendOutcome outcome, PreparedDossier dossier, TimeSpan? checkInTime) =>
+        outcome with { FacilityCode = dossier.FacilityCode, DossierBytes = dossier.Document.Length, CheckInTime = checkInTime };
 }

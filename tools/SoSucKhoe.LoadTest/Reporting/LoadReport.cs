@@ -57,4 +57,10 @@ public sealed record LoadReport
     public OutageResult? Outage { get; init; }
 
     public CeilingResult? Ceilings { get; init; }
+
+    /// <summary>The per-request latency log's path as given (<c>--latency-log</c>), or null.</summary>
+    public string? LatencyLog { get; init; }
+
+    /// <summary>Lines (requests) in the latency log, warm-up included, or null.</summary>
+    public long? LatencyLogRequests { get; init; }
 }

@@ -33,6 +33,12 @@ public static class ReportWriter
             md.AppendLine(c, $"| requests that waited for background signing | {report.SigningStalls} |");
         }
 
+        ToolRuntime(md, report.Series);
+        if (report.LatencyLog is { } log)
+        {
+            md.AppendLine(c, $"| per-request latency log | `{log}` ({report.LatencyLogRequests} requests, warm-up included) |");
+        }
+
         if (report.ForwardingLag is { } lag)
         {
             md.AppendLine(c, $"| forwarding lag sample: acknowledged / not | {lag.Acknowledged} / {lag.NotAcknowledged} of {lag.Sampled} |");
@@ -75,6 +81,23 @@ public static class ReportWriter
         await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), ToMarkdown(report), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(directory, ChartFile), LatencyChart.ToSvg(report.Series, $"{report.Mode}: latency and throughput per second"), cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>The tool's own GC and thread pool over the run, from the per-second series (rows of the metric table).</summary>
+    private static void ToolRuntime(StringBuilder md, IReadOnlyList<Driving.TimeSample> series)
+    {
+        var sampled = series.Where(static s => s.ToolGcPauseMs is not null).ToList();
+        if (sampled.Count == 0)
+        {
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var worst = sampled.MaxBy(static s => s.ToolGcPauseMs!.Value)!;
+        var busiest = sampled.MaxBy(static s => s.ToolThreadPoolQueue ?? 0)!;
+        md.AppendLine(c, $"| tool's own GC: pause total / worst second (ms) | {Math.Round(sampled.Sum(static s => s.ToolGcPauseMs!.Value), 3)} / {worst.ToolGcPauseMs} at {worst.AtSeconds} s |");
+        md.AppendLine(c, $"| tool's own GC: gen0 / gen1 / gen2 collections | {sampled.Sum(static s => s.ToolGen0Collections ?? 0)} / {sampled.Sum(static s => s.ToolGen1Collections ?? 0)} / {sampled.Sum(static s => s.ToolGen2Collections ?? 0)} |");
+        md.AppendLine(c, $"| tool's thread pool: longest queue / threads then | {busiest.ToolThreadPoolQueue ?? 0} at {busiest.AtSeconds} s / {busiest.ToolThreadPoolThreads} |");
     }
 
     private static void Steps(StringBuilder md, LoadReport report)
