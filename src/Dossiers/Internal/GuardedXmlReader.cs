@@ -10,6 +10,9 @@ namespace SoSucKhoe.Dossiers.Internal;
 /// </summary>
 internal sealed class GuardedXmlReader : IDisposable
 {
+    [ThreadStatic]
+    private static XmlReaderSettings? t_settings;
+
     private readonly XmlReader _reader;
     private readonly int _maxElements;
     private readonly int _maxDepth;
@@ -51,7 +54,23 @@ internal sealed class GuardedXmlReader : IDisposable
         var stream = MemoryMarshal.TryGetArray(document, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(document.ToArray(), writable: false);
-        return new GuardedXmlReader(XmlReader.Create(stream, CreateSettings(options)), options);
+        return new GuardedXmlReader(XmlReader.Create(stream, SharedSettings(options)), options);
+    }
+
+    /// <summary>
+    /// The settings of <see cref="CreateSettings"/>, kept per thread and rebuilt when the character limit (the only option they
+    /// carry) changes. Never mutated after creation: a reader only reads them.
+    /// </summary>
+    private static XmlReaderSettings SharedSettings(DossierReaderOptions options)
+    {
+        var settings = t_settings;
+        if (settings is null || settings.MaxCharactersInDocument != options.MaxCharactersInDocument)
+        {
+            settings = CreateSettings(options);
+            t_settings = settings;
+        }
+
+        return settings;
     }
 
     public bool Read()
@@ -135,6 +154,50 @@ internal sealed class GuardedXmlReader : IDisposable
         }
 
         return (more?.ToString() ?? first ?? string.Empty).Trim();
+    }
+
+    /// <summary>
+    /// <see cref="ReadText"/> without a string: the same text (every text, CDATA and whitespace node inside the element, child
+    /// elements' text included) is appended to <paramref name="buffer"/>, and the returned segment is that text trimmed as
+    /// <see cref="string.Trim()"/> trims. The reader ends where <see cref="ReadText"/> leaves it.
+    /// </summary>
+    public TextSegment ReadTextInto(PooledCharBuffer buffer, out bool hadChildElements)
+    {
+        hadChildElements = false;
+        var start = buffer.Length;
+        if (_reader.IsEmptyElement)
+        {
+            return new TextSegment(start, 0);
+        }
+
+        var depth = _reader.Depth;
+        while (Read())
+        {
+            switch (_reader.NodeType)
+            {
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.SignificantWhitespace:
+                case XmlNodeType.Whitespace:
+                    buffer.AppendValueChunks(_reader);
+                    break;
+                case XmlNodeType.Element:
+                    hadChildElements = true;
+                    break;
+                case XmlNodeType.EndElement when _reader.Depth == depth:
+                    return Trimmed(buffer, start);
+            }
+        }
+
+        return Trimmed(buffer, start);
+
+        static TextSegment Trimmed(PooledCharBuffer buffer, int start)
+        {
+            var text = buffer[new TextSegment(start, buffer.Length - start)];
+            var trimmedStart = text.Length - text.TrimStart().Length;
+            var trimmed = text.Trim();
+            return new TextSegment(start + trimmedStart, trimmed.Length);
+        }
     }
 
     /// <summary>Consumes the current element and everything inside it, still counting elements.</summary>

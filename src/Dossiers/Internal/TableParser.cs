@@ -195,19 +195,24 @@ internal static class TableParser
             }
 
             var value = reader.ReadText(out var nested);
-            var path = rowIndex is null ? name : $"{spec.Row}[{rowIndex}].{name}";
             if (nested)
             {
+                var path = PathOf(spec, rowIndex, name);
                 violations.Add(spec.Code, path, ViolationRules.TableStructure, $"{spec.Code}: field {path} contains child elements; a field holds text only.");
                 continue;
             }
 
             if (!fields.TryAdd(name, value))
             {
+                var path = PathOf(spec, rowIndex, name);
                 violations.Add(spec.Code, path, ViolationRules.DuplicateField, $"{spec.Code}: field {path} appears more than once; the first value is kept.");
             }
         }
 
         return fields;
     }
+
+    /// <summary>The field's path in violations, built only when one is reported: "MA_LK" or "CHI_TIET_THUOC[3].MA_LK".</summary>
+    private static string PathOf(TableSpec spec, int? rowIndex, string name) =>
+        rowIndex is { } index ? $"{spec.Row}[{index}].{name}" : name;
 }

@@ -25,11 +25,13 @@ public static class DossierReader
             return new DossierReadResult(null, violations.ToList());
         }
 
+        // The base64 contents are collected as chars in one pooled buffer (no string per NOIDUNGFILE) and decoded from there.
+        using var contents = new PooledCharBuffer(document.Length);
         EnvelopeContent envelope;
         try
         {
             using var reader = GuardedXmlReader.Create(document, options);
-            envelope = ReadEnvelope(reader, violations);
+            envelope = ReadEnvelope(reader, violations, contents);
         }
         catch (XmlLimitException ex)
         {
@@ -52,6 +54,7 @@ public static class DossierReader
             return new DossierReadResult(null, violations.ToList());
         }
 
+        var decoded = new Base64Destination(envelope.Files);
         var files = new List<DossierFile>(envelope.Files.Count);
         var tables = new List<RawTable>(envelope.Files.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -91,14 +94,14 @@ public static class DossierReader
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(content))
+            // The segment is trimmed already: empty means absent, empty or blank.
+            if (content is not { Length: > 0 } segment)
             {
                 violations.Add(loai, "NOIDUNGFILE", ViolationRules.Required, $"{loai}: NOIDUNGFILE is empty.");
                 continue;
             }
 
-            var bytes = DecodeBase64(content);
-            if (bytes is null)
+            if (!decoded.TryDecode(contents[segment], out var bytes))
             {
                 violations.Add(loai, "NOIDUNGFILE", ViolationRules.Base64, $"{loai}: NOIDUNGFILE is not valid base64.");
                 continue;
@@ -187,17 +190,6 @@ public static class DossierReader
     public static CheckInReadResult ReadCheckIn(byte[] document, DossierReaderOptions? options = null) =>
         ReadCheckIn(new ReadOnlyMemory<byte>(document), options);
 
-    private static byte[]? DecodeBase64(string content)
-    {
-        var buffer = new byte[((content.Length + 3) / 4) * 3];
-        if (!Convert.TryFromBase64String(content, buffer, out var written))
-        {
-            return null;
-        }
-
-        return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
-    }
-
     private static string Describe(string code)
     {
         if (code.Length <= 20)
@@ -216,7 +208,7 @@ public static class DossierReader
         return "(too long)";
     }
 
-    private static EnvelopeContent ReadEnvelope(GuardedXmlReader reader, ViolationCollector violations)
+    private static EnvelopeContent ReadEnvelope(GuardedXmlReader reader, ViolationCollector violations, PooledCharBuffer contents)
     {
         var result = new EnvelopeContent();
         if (!reader.MoveToRoot())
@@ -307,7 +299,7 @@ public static class DossierReader
                                         }
 
                                         string? loai = null;
-                                        string? content = null;
+                                        TextSegment? content = null;
                                         ForEachChild(reader, violations, "FILEHOSO", part =>
                                         {
                                             switch (part)
@@ -316,7 +308,7 @@ public static class DossierReader
                                                     loai = Text(reader, violations, "FILEHOSO.LOAIHOSO");
                                                     return true;
                                                 case "NOIDUNGFILE":
-                                                    content = Text(reader, violations, "FILEHOSO.NOIDUNGFILE");
+                                                    content = Text(reader, violations, "FILEHOSO.NOIDUNGFILE", contents);
                                                     return true;
                                                 default:
                                                     return false;
@@ -397,6 +389,17 @@ public static class DossierReader
         return text;
     }
 
+    private static TextSegment Text(GuardedXmlReader reader, ViolationCollector violations, string field, PooledCharBuffer contents)
+    {
+        var text = reader.ReadTextInto(contents, out var nested);
+        if (nested)
+        {
+            violations.Add(TableCodes.Envelope, field, ViolationRules.EnvelopeStructure, $"Envelope: {field} must hold text only.");
+        }
+
+        return text;
+    }
+
     private sealed class EnvelopeContent
     {
         public bool RootFound { get; set; }
@@ -412,7 +415,8 @@ public static class DossierReader
 
         public int HoSoCount { get; set; }
 
-        public List<(string? LoaiHoSo, string? Content)> Files { get; } = [];
+        /// <summary>Each FILEHOSO: its LOAIHOSO and its trimmed NOIDUNGFILE text in the pooled buffer (null when absent).</summary>
+        public List<(string? LoaiHoSo, TextSegment? Content)> Files { get; } = [];
 
         public bool HasSignatureElement { get; set; }
 

@@ -29,6 +29,7 @@ internal sealed class EnvelopedSignatureScanner : IDisposable
 
     private readonly CanonicalUtf8Writer _writer = new();
     private readonly char[] _chunk = new char[2048];
+    private int _chunkUsed;
     private Binding[] _bindings = new Binding[16];
     private int _bindingCount;
     private Binding[] _declarations = new Binding[8];
@@ -138,7 +139,9 @@ internal sealed class EnvelopedSignatureScanner : IDisposable
     /// <summary>Drops every reference to document content kept from the last pass (the instance lives on in a thread-static).</summary>
     public void Clear()
     {
-        Array.Clear(_chunk);
+        // Only the part of the chunk a text node reached holds document text; clearing all of it on every call is wasted work.
+        Array.Clear(_chunk, 0, _chunkUsed);
+        _chunkUsed = 0;
         Array.Clear(_bindings);
         Array.Clear(_declarations);
         Array.Clear(_rendered);
@@ -434,6 +437,7 @@ internal sealed class EnvelopedSignatureScanner : IDisposable
                 int read;
                 while ((read = reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
                 {
+                    _chunkUsed = Math.Max(_chunkUsed, read);
                     _writer.WriteText(_chunk.AsSpan(0, read));
                 }
 
