@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -20,10 +23,10 @@ internal static class DocumentInspector
         CloseInput = false,
     };
 
-    public static DocumentInspection Inspect(ReceivedKind kind, byte[] document, string maCskcb) =>
+    public static DocumentInspection Inspect(ReceivedKind kind, ArraySegment<byte> document, string maCskcb) =>
         kind == ReceivedKind.CheckIn ? InspectCheckIn(document, maCskcb) : InspectDossier(document, maCskcb);
 
-    private static DocumentInspection InspectCheckIn(byte[] document, string maCskcb)
+    private static DocumentInspection InspectCheckIn(ArraySegment<byte> document, string maCskcb)
     {
         if (Load(document) is not { } root)
         {
@@ -70,55 +73,60 @@ internal static class DocumentInspector
         return new DocumentInspection(new DocumentFacts(maLks, person), null);
     }
 
-    private static DocumentInspection InspectDossier(byte[] document, string maCskcb)
+    private static DocumentInspection InspectDossier(ArraySegment<byte> document, string maCskcb)
     {
-        // Streamed: a dossier carries every table as a large base64 text; only XML1's is materialized.
+        // Streamed over the envelope with its large base64 texts cut out (EnvelopeCondenser); only XML1's is decoded.
         string? envelopeFacility = null;
-        string? xml1Base64 = null;
-        try
+        FileContent xml1 = default;
+        using (var condensed = EnvelopeCondenser.Condense(document))
         {
-            using var stream = new MemoryStream(document, writable: false);
-            using var reader = XmlReader.Create(stream, Settings);
-            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "GIAMDINHHS")
+            try
             {
-                var rootName = reader.NodeType == XmlNodeType.Element ? reader.LocalName : "?";
-                return DocumentInspection.Fail($"Sai thẻ gốc {rootName}, cần GIAMDINHHS / wrong root {rootName}, expected GIAMDINHHS");
-            }
-
-            var section = string.Empty;
-            while (!reader.EOF)
-            {
-                if (reader.NodeType != XmlNodeType.Element)
+                using var stream = condensed?.OpenRead() ?? OpenRead(document);
+                using var reader = XmlReader.Create(stream, Settings);
+                if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "GIAMDINHHS")
                 {
-                    reader.Read();
-                    continue;
+                    var rootName = reader.NodeType == XmlNodeType.Element ? reader.LocalName : "?";
+                    return DocumentInspection.Fail($"Sai thẻ gốc {rootName}, cần GIAMDINHHS / wrong root {rootName}, expected GIAMDINHHS");
                 }
 
-                if (reader.Depth == 1)
+                var walk = new EnvelopeWalk(reader, condensed);
+                var section = string.Empty;
+                while (!reader.EOF)
                 {
-                    section = reader.LocalName;
-                }
-
-                if (reader.Depth == 2 && section == "THONGTINDONVI" && reader.LocalName == "MACSKCB")
-                {
-                    envelopeFacility = reader.ReadElementContentAsString().Trim();
-                }
-                else if (reader.LocalName == "FILEHOSO")
-                {
-                    if (ReadFileHoSo(reader) is { Type: "XML1" } file && xml1Base64 is null)
+                    if (reader.NodeType != XmlNodeType.Element)
                     {
-                        xml1Base64 = file.Content;
+                        reader.Read();
+                        continue;
+                    }
+
+                    if (reader.Depth == 1)
+                    {
+                        section = reader.LocalName;
+                    }
+
+                    if (reader.Depth == 2 && section == "THONGTINDONVI" && reader.LocalName == "MACSKCB")
+                    {
+                        envelopeFacility = reader.ReadElementContentAsString().Trim();
+                    }
+                    else if (reader.LocalName == "FILEHOSO")
+                    {
+                        if (walk.ReadFileHoSo() is { Type: "XML1" } file && !xml1.IsPresent)
+                        {
+                            xml1 = file.Content;
+                        }
+                    }
+                    else
+                    {
+                        walk.Visit();
+                        reader.Read();
                     }
                 }
-                else
-                {
-                    reader.Read();
-                }
             }
-        }
-        catch (XmlException)
-        {
-            return DocumentInspection.Fail("fileHSBase64 không phải XML hợp lệ / fileHSBase64 is not well-formed XML");
+            catch (XmlException)
+            {
+                return DocumentInspection.Fail("fileHSBase64 không phải XML hợp lệ / fileHSBase64 is not well-formed XML");
+            }
         }
 
         if (string.IsNullOrEmpty(envelopeFacility) || !string.Equals(envelopeFacility, maCskcb, StringComparison.Ordinal))
@@ -126,91 +134,96 @@ internal static class DocumentInspector
             return DocumentInspection.Fail("MACSKCB của hồ sơ không khớp maCSKCB / the envelope MACSKCB does not match maCSKCB");
         }
 
-        if (string.IsNullOrWhiteSpace(xml1Base64))
+        if (xml1.Cut is null && string.IsNullOrWhiteSpace(xml1.Text))
         {
             return DocumentInspection.Fail("Thiếu bảng XML1 / the XML1 table is missing");
         }
 
-        byte[] xml1;
+        SummaryFacts? summary;
+        byte[]? rented = null;
         try
         {
-            xml1 = Convert.FromBase64String(xml1Base64);
+            byte[] table;
+            int tableLength;
+            if (xml1.Cut is { } cut)
+            {
+                var base64 = document.AsSpan()[cut];
+                rented = ArrayPool<byte>.Shared.Rent(Base64.GetMaxDecodedFromUtf8Length(base64.Length));
+                if (Base64.DecodeFromUtf8(base64, rented, out _, out tableLength) == OperationStatus.Done)
+                {
+                    table = rented;
+                }
+                else if (FromBase64(Encoding.ASCII.GetString(base64)) is { } decoded)
+                {
+                    // White space inside the base64 (line breaks): the tolerant decoder, as for a text read by the reader.
+                    (table, tableLength) = (decoded, decoded.Length);
+                }
+                else
+                {
+                    return NotBase64();
+                }
+            }
+            else if (FromBase64(xml1.Text!) is { } decoded)
+            {
+                (table, tableLength) = (decoded, decoded.Length);
+            }
+            else
+            {
+                return NotBase64();
+            }
+
+            using var stream = new MemoryStream(table, 0, tableLength, writable: false);
+            summary = SummaryReader.Read(stream, Settings);
         }
-        catch (FormatException)
+        finally
         {
-            return DocumentInspection.Fail("NOIDUNGFILE của XML1 không phải base64 / NOIDUNGFILE of XML1 is not base64");
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
 
-        var xml1Root = Load(xml1);
-        var summary = xml1Root is null
-            ? null
-            : xml1Root.Name.LocalName == "TONG_HOP" ? xml1Root : Descendants(xml1Root, "TONG_HOP").FirstOrDefault();
         if (summary is null)
         {
             return DocumentInspection.Fail("XML1 không có TONG_HOP hợp lệ / XML1 holds no well-formed TONG_HOP");
         }
 
-        if (Value(summary, "MA_LK") is not { } maLk)
+        if (summary.MaLk is not { } maLk)
         {
             return DocumentInspection.Fail("Thiếu MA_LK trong XML1 / MA_LK is missing in XML1");
         }
 
-        if (Value(summary, "MA_CSKCB") is { } summaryFacility && !string.Equals(summaryFacility, maCskcb, StringComparison.Ordinal))
+        if (summary.MaCskcb is { } summaryFacility && !string.Equals(summaryFacility, maCskcb, StringComparison.Ordinal))
         {
             return DocumentInspection.Fail("MA_CSKCB trong XML1 không khớp maCSKCB / MA_CSKCB of XML1 does not match maCSKCB");
         }
 
-        var person = Value(summary, "SO_CCCD") ?? Value(summary, "MA_THE_BHYT");
+        var person = summary.SoCccd ?? summary.MaTheBhyt;
         return new DocumentInspection(new DocumentFacts([maLk], person), null);
+
+        static DocumentInspection NotBase64() =>
+            DocumentInspection.Fail("NOIDUNGFILE của XML1 không phải base64 / NOIDUNGFILE of XML1 is not base64");
     }
 
-    /// <summary>
-    /// Reads one FILEHOSO (the reader on its start tag) and leaves the reader after its end tag. The content is kept only for an
-    /// XML1 table (or while the type is not yet known, when NOIDUNGFILE comes before LOAIHOSO).
-    /// </summary>
-    private static (string? Type, string? Content) ReadFileHoSo(XmlReader reader)
-    {
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return (null, null);
-        }
-
-        var depth = reader.Depth;
-        string? type = null;
-        string? content = null;
-        reader.Read();
-        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
-        {
-            if (reader.NodeType != XmlNodeType.Element)
-            {
-                reader.Read();
-                continue;
-            }
-
-            switch (reader.LocalName)
-            {
-                case "LOAIHOSO":
-                    type = reader.ReadElementContentAsString().Trim();
-                    break;
-                case "NOIDUNGFILE" when type is null or "XML1":
-                    content = reader.ReadElementContentAsString();
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-
-        reader.Read();
-        return (type, type == "XML1" ? content : null);
-    }
-
-    private static XElement? Load(byte[] bytes)
+    private static byte[]? FromBase64(string text)
     {
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
+            return Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static MemoryStream OpenRead(ArraySegment<byte> bytes) => new(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
+
+    private static XElement? Load(ArraySegment<byte> bytes)
+    {
+        try
+        {
+            using var stream = OpenRead(bytes);
             using var reader = XmlReader.Create(stream, Settings);
             return XDocument.Load(reader, LoadOptions.None).Root;
         }

@@ -127,8 +127,7 @@ internal sealed class EmulatorRequestHandler(
             return;
         }
 
-        var document = form.Base64("fileHSBase64");
-        if (document is null || document.Length == 0)
+        if (form.Base64("fileHSBase64") is not { Count: > 0 } document)
         {
             await RejectAsync(context, kind, "Thiếu fileHSBase64 hoặc không phải base64 / fileHSBase64 is missing or not base64").ConfigureAwait(false);
             return;

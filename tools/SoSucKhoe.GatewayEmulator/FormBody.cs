@@ -5,12 +5,14 @@ namespace SoSucKhoe.GatewayEmulator;
 
 /// <summary>
 /// A fast reader of application/x-www-form-urlencoded bodies for large documents: the body is read once into a pooled buffer and
-/// percent-decoded in place; the document field is base64-decoded straight from those bytes, without intermediate strings.
+/// percent-decoded in place (plain runs moved as blocks); the document field is base64-decoded straight from those bytes into a
+/// second pooled buffer, without intermediate strings or per-request arrays.
 /// </summary>
 internal sealed class FormBody : IDisposable
 {
     private readonly byte[] _buffer;
     private readonly Dictionary<string, (int Start, int Length)> _fields = new(StringComparer.Ordinal);
+    private List<byte[]>? _decoded;
 
     private FormBody(byte[] buffer, int length)
     {
@@ -119,8 +121,11 @@ internal sealed class FormBody : IDisposable
         return text.Length == 0 ? null : text;
     }
 
-    /// <summary>The base64-decoded bytes of a field; null when missing or not base64.</summary>
-    public byte[]? Base64(string name)
+    /// <summary>
+    /// The base64-decoded bytes of a field, in a pooled buffer this form owns (valid until it is disposed); null when missing,
+    /// empty or not base64.
+    /// </summary>
+    public ArraySegment<byte>? Base64(string name)
     {
         if (!_fields.TryGetValue(name, out var field) || field.Length == 0)
         {
@@ -128,10 +133,11 @@ internal sealed class FormBody : IDisposable
         }
 
         var encoded = _buffer.AsSpan(field.Start, field.Length);
-        var decoded = new byte[Base64Decoded(encoded)];
+        var decoded = ArrayPool<byte>.Shared.Rent(Base64Decoded(encoded));
+        (_decoded ??= []).Add(decoded);
         if (System.Buffers.Text.Base64.DecodeFromUtf8(encoded, decoded, out _, out var written) == OperationStatus.Done)
         {
-            return written == decoded.Length ? decoded : decoded[..written];
+            return new ArraySegment<byte>(decoded, 0, written);
         }
 
         // Whitespace or line breaks inside the base64: the tolerant (slower) decoder.
@@ -145,16 +151,36 @@ internal sealed class FormBody : IDisposable
         }
     }
 
-    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_decoded is { } decoded)
+        {
+            _decoded = null;
+            foreach (var buffer in decoded)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
 
     private static int Base64Decoded(ReadOnlySpan<byte> encoded) =>
         System.Buffers.Text.Base64.GetMaxDecodedFromUtf8Length(encoded.Length);
 
-    /// <summary>Percent-decodes (and turns '+' into space) in place; returns the decoded length.</summary>
+    /// <summary>
+    /// Percent-decodes (and turns '+' into space) in place; returns the decoded length. Runs of plain bytes are found with a
+    /// vectorized search and moved as blocks; a '%' not followed by two hex digits stays as it is.
+    /// </summary>
     private static int DecodeInPlace(Span<byte> span)
     {
-        var write = 0;
-        for (var read = 0; read < span.Length; read++)
+        var read = span.IndexOfAny((byte)'%', (byte)'+');
+        if (read < 0)
+        {
+            return span.Length;
+        }
+
+        var write = read;
+        while (read < span.Length)
         {
             var b = span[read];
             if (b == (byte)'+')
@@ -169,6 +195,17 @@ internal sealed class FormBody : IDisposable
             }
 
             span[write++] = b;
+            read++;
+
+            var plain = span[read..].IndexOfAny((byte)'%', (byte)'+');
+            if (plain < 0)
+            {
+                plain = span.Length - read;
+            }
+
+            span.Slice(read, plain).CopyTo(span[write..]);
+            read += plain;
+            write += plain;
         }
 
         return write;

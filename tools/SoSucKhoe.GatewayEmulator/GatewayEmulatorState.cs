@@ -22,6 +22,10 @@ public sealed class GatewayEmulatorState
     private readonly TimeProvider _timeProvider;
     private readonly PersonProtector _persons;
     private readonly string _instance = Convert.ToHexString(RandomNumberGenerator.GetBytes(3));
+    /// <summary>One SHA-256 per thread for the content hash and the ledger keys (see <see cref="Sha256"/>).</summary>
+    [ThreadStatic]
+    private static IncrementalHash? ThreadSha256;
+
     private long _transactions;
     private Ledger _ledger;
 
@@ -99,11 +103,14 @@ public sealed class GatewayEmulatorState
     internal void CountTokenIssued() => Interlocked.Increment(ref Volatile.Read(ref _ledger).TokensIssued);
 
     /// <summary>Records an acknowledged document and hands out its receipt.</summary>
-    internal ReceivedItem Record(ReceivedKind kind, string username, string maTinh, string maCskcb, DocumentFacts facts, byte[] content)
+    internal ReceivedItem Record(ReceivedKind kind, string username, string maTinh, string maCskcb, DocumentFacts facts, ReadOnlySpan<byte> content)
     {
         var ledger = Volatile.Read(ref _ledger);
         var now = _timeProvider.GetUtcNow();
-        var contentHash = SHA256.HashData(content);
+        Span<byte> contentHash = stackalloc byte[SHA256.HashSizeInBytes];
+        var sha = Sha256();
+        sha.AppendData(content);
+        sha.GetHashAndReset(contentHash);
         var episodes = string.Join(';', facts.MaLks);
 
         var duplicate = !ledger.Contents.TryAdd(Key(maCskcb, episodes, contentHash), 0);
@@ -183,16 +190,30 @@ public sealed class GatewayEmulatorState
         return ledger.Ring.Add(static (sequence, item) => item with { Sequence = sequence }, draft);
     }
 
-    private static UInt128 Key(string maCskcb, string maLk, byte[] contentHash)
+    /// <summary>
+    /// The first 128 bits of SHA-256 over "maCSKCB\nkey\n" (UTF-8) followed by <paramref name="contentHash"/>: the same keys as
+    /// ever, computed without allocating, with a per-thread hash object.
+    /// </summary>
+    private static UInt128 Key(string maCskcb, string key, ReadOnlySpan<byte> contentHash)
     {
-        var text = Encoding.UTF8.GetBytes(string.Concat(maCskcb, "\n", maLk, "\n"));
-        var input = new byte[text.Length + contentHash.Length];
-        text.CopyTo(input, 0);
-        contentHash.CopyTo(input, text.Length);
+        var length = Encoding.UTF8.GetMaxByteCount(maCskcb.Length + key.Length + 2) + contentHash.Length;
+        Span<byte> input = length <= 512 ? stackalloc byte[512] : new byte[length];
+        var at = Encoding.UTF8.GetBytes(maCskcb, input);
+        input[at++] = (byte)'\n';
+        at += Encoding.UTF8.GetBytes(key, input[at..]);
+        input[at++] = (byte)'\n';
+        contentHash.CopyTo(input[at..]);
+        at += contentHash.Length;
+
+        var sha = Sha256();
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(input, digest);
+        sha.AppendData(input[..at]);
+        sha.GetHashAndReset(digest);
         return MemoryMarshal.Read<UInt128>(digest);
     }
+
+    /// <summary>This thread's SHA-256 (reused: a one-shot hash sets a native context up on every call).</summary>
+    private static IncrementalHash Sha256() => ThreadSha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     private sealed class Episode
     {
