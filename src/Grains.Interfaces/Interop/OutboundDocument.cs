@@ -11,15 +11,13 @@ public enum OutboundKind
 }
 
 /// <summary>
-/// The stream event that carries one outbox entry from a patient grain to the facility's forwarder. The patient grain publishes
-/// it without the document (<see cref="Document"/> empty): the forwarder asks the patient grain for the bytes of the entry
-/// (<see cref="SoSucKhoe.Patients.IPatientGrain.GetOutboxDocument"/>) right before sending, so that a document of hundreds of
-/// kilobytes is not serialized into the stream queue, copied in and out of it and deserialized again. An event that does carry
-/// the document (the facility's signed bytes, unchanged) is sent as it is.
+/// The stream event that tells the facility's forwarder which outbox entry of a patient grain to send. It carries no document:
+/// the forwarder asks the patient grain for the entry's bytes (<see cref="SoSucKhoe.Patients.IPatientGrain.GetOutboxDocument"/>)
+/// right before sending, so that a document of hundreds of kilobytes is not serialized into the stream queue, copied in and out
+/// of it and deserialized again.
 /// </summary>
 /// <param name="ItemId">Unique id of the outbox entry; the forwarder de-duplicates on it.</param>
 /// <param name="PersonKey">The patient grain to report back to (and to fetch the document from).</param>
-/// <param name="Document">The document, or empty when the forwarder fetches it from the patient grain.</param>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.OutboundDocument")]
 public sealed record OutboundDocument(
     [property: Id(0)] string ItemId,
@@ -28,8 +26,7 @@ public sealed record OutboundDocument(
     [property: Id(3)] string FacilityCode,
     [property: Id(4)] string ProvinceCode,
     [property: Id(5)] string MaLk,
-    [property: Id(6)] int Version,
-    [property: Id(7)] byte[] Document);
+    [property: Id(6)] int Version);
 
 /// <summary>The bytes of one outbox entry, handed from the patient grain to the forwarder without a copy (never modified).</summary>
 /// <param name="Bytes">The facility's signed document, unchanged.</param>

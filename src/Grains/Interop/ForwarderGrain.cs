@@ -78,9 +78,7 @@ public sealed partial class ForwarderGrain(
         await _slots.WaitAsync();
         try
         {
-            var document = item.Document.Length > 0
-                ? item.Document
-                : (await GrainFactory.GetGrain<IPatientGrain>(item.PersonKey).GetOutboxDocument(item.ItemId))?.Bytes;
+            var document = (await GrainFactory.GetGrain<IPatientGrain>(item.PersonKey).GetOutboxDocument(item.ItemId))?.Bytes;
             if (document is null)
             {
                 // The entry was answered after this event was published (a re-drive raced with the answer): nothing to send.
@@ -162,21 +160,15 @@ public sealed partial class ForwarderGrain(
         {
             _profile = await GrainFactory.GetGrain<IFacilityGrain>(facilityCode).GetForwardingProfile();
             _profileReadAt = now;
+            // Built once per profile read: the account carries the password's hash, which every send needs.
+            _account = _profile is { GatewayUsername: { Length: > 0 } username, GatewayPassword: { } password }
+                ? new GatewayAccount(username, password)
+                : _options is { DefaultGatewayUsername: { Length: > 0 } user, DefaultGatewayPassword: { } secret }
+                    ? new GatewayAccount(user, secret)
+                    : null;
         }
 
-        // The account object is kept while the profile is: it carries the password's hash, computed once.
-        if (_profile is { GatewayUsername: { Length: > 0 } username, GatewayPassword: { } password })
-        {
-            return _account is { } known && known.Username == username && known.Password == password
-                ? known
-                : _account = new GatewayAccount(username, password);
-        }
-
-        return _options is { DefaultGatewayUsername: { Length: > 0 } user, DefaultGatewayPassword: { } secret }
-            ? _account is { } cached && cached.Username == user && cached.Password == secret
-                ? cached
-                : _account = new GatewayAccount(user, secret)
-            : null;
+        return _account;
     }
 
     /// <summary>

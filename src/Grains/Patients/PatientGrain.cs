@@ -494,7 +494,7 @@ public sealed partial class PatientGrain(
         try
         {
             await stream.OnNextAsync(new OutboundDocument(head.ItemId, PersonKeyValue, head.Kind, head.FacilityCode,
-                head.ProvinceCode, head.MaLk, head.Version, Document: []));
+                head.ProvinceCode, head.MaLk, head.Version));
             _inFlightItemId = head.ItemId;
             _publishedAt = now;
             if (FindRecord(head) is { State: ForwardingState.Accepted } record)
