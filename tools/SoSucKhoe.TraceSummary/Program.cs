@@ -2,9 +2,11 @@ using System.Globalization;
 using SoSucKhoe.TraceSummary;
 
 const string Usage =
-    "usage: SoSucKhoe.TraceSummary cpu <trace.nettrace> [--top 40] [--focus <method text>] [--callers <method text>]\n" +
+    "usage: SoSucKhoe.TraceSummary cpu <trace.nettrace> [--top 40] [--focus <method text>] [--callers <method text>] [--from <s>] [--to <s>] [--native]\n" +
     "       SoSucKhoe.TraceSummary gc <trace.nettrace>\n" +
-    "cpu: a trace of `dotnet-trace collect --profile dotnet-sampled-thread-time`; gc: of `--profile gc-collect`.";
+    "cpu: a trace of `dotnet-trace collect --profile dotnet-sampled-thread-time`, optionally only the samples taken from\n" +
+    "--from to --to seconds after the trace began; --native counts threads in native code (a P/Invoke such as a hash or\n" +
+    "SQLite) as working unless the managed frame on top is a wait; gc: of `--profile gc-collect`.";
 
 if (args.Length < 2 || args[0] is not ("cpu" or "gc") || !File.Exists(args[1]))
 {
@@ -33,7 +35,15 @@ if (args[0] == "gc")
 
 var top = int.TryParse(Option("--top"), NumberStyles.None, c, out var n) && n > 0 ? n : 40;
 var callers = Option("--callers");
-var profile = CpuProfile.Build(TraceReader.ReadSamples(args[1]), Option("--focus"), callers);
+double Seconds(string name, double otherwise) =>
+    double.TryParse(Option(name), NumberStyles.Float, c, out var seconds) ? seconds : otherwise;
+var from = Seconds("--from", double.NegativeInfinity) * 1000;
+var to = Seconds("--to", double.PositiveInfinity) * 1000;
+var native = Array.IndexOf(args, "--native") >= 0;
+var samples = TraceReader.ReadSamples(args[1])
+    .Where(sample => sample.AtMilliseconds >= from && sample.AtMilliseconds < to)
+    .Select(sample => native ? sample with { InManagedCode = true } : sample);
+var profile = CpuProfile.Build(samples, Option("--focus"), callers);
 Console.WriteLine(string.Create(c, $"{profile.Working} working samples of {profile.Total} (the rest were parked threads)"));
 void Table(string title, IReadOnlyList<(string Method, double Share)> rows)
 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
@@ -8,6 +9,9 @@ namespace SoSucKhoe.Api.Security;
 /// <summary>Turns the <c>authorization: Bearer &lt;key&gt;</c> metadata of a call into a principal, or refuses the call.</summary>
 public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, TimeProvider time)
 {
+    private readonly ConcurrentDictionary<string, Task<CallerPrincipal>> _verifications = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slowHashes = new(Math.Max(1, Environment.ProcessorCount / 2));
+
     /// <summary>
     /// Authenticates by API key when the call carries one, otherwise by a client certificate registered for a facility (mutual
     /// TLS); refuses the call when neither identifies a caller.
@@ -32,7 +36,8 @@ public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, T
         }
 
         var key = header[7..].Trim();
-        if (cache.TryGet(key, out var cached))
+        var fingerprint = CredentialCache.Fingerprint(key);
+        if (cache.TryGet(fingerprint, out var cached))
         {
             return cached;
         }
@@ -42,8 +47,45 @@ public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, T
             throw Refuse("The API key is malformed.");
         }
 
+        return await VerifyOnceAsync(fingerprint, keyId, secret);
+    }
+
+    /// <summary>The check of a secret against its record; replaced in tests to count how often the slow hash runs.</summary>
+    internal Func<CredentialRecord, string, bool> VerifySecret { get; init; } = ApiKeys.Verify;
+
+    /// <summary>
+    /// One verification per key at a time: when a busy key's cache entry ends, the requests that arrive meanwhile wait for the
+    /// same check instead of each running it (hundreds of requests a second would each burn the slow hash's CPU).
+    /// </summary>
+    private async Task<CallerPrincipal> VerifyOnceAsync(string fingerprint, string keyId, string secret)
+    {
+        var mine = new TaskCompletionSource<CallerPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _verifications.GetOrAdd(fingerprint, mine.Task);
+        if (running != mine.Task)
+        {
+            return await running;
+        }
+
+        try
+        {
+            mine.SetResult(await VerifyAsync(fingerprint, keyId, secret));
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+        }
+        finally
+        {
+            _verifications.TryRemove(new KeyValuePair<string, Task<CallerPrincipal>>(fingerprint, mine.Task));
+        }
+
+        return await mine.Task;
+    }
+
+    private async Task<CallerPrincipal> VerifyAsync(string fingerprint, string keyId, string secret)
+    {
         var record = await grains.GetGrain<ICredentialGrain>(keyId).Get();
-        if (record is null || !ApiKeys.Verify(record, secret))
+        if (record is null || !(cache.WasVerifiedAgainst(fingerprint, record) || await VerifySlowlyAsync(record, secret)))
         {
             throw Refuse("The API key is not known to the hub.");
         }
@@ -54,8 +96,25 @@ public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, T
         }
 
         var principal = new CallerPrincipal(record.Role, record.Scope, record.KeyId);
-        cache.Add(key, principal, record.NotAfter);
+        cache.Add(fingerprint, record, principal);
         return principal;
+    }
+
+    /// <summary>
+    /// Runs the slow hash (PBKDF2, tens of milliseconds of CPU) on at most half the cores at once, so that a burst of unknown or
+    /// wrong keys cannot take every thread from the requests of keys already verified.
+    /// </summary>
+    private async Task<bool> VerifySlowlyAsync(CredentialRecord record, string secret)
+    {
+        await _slowHashes.WaitAsync();
+        try
+        {
+            return VerifySecret(record, secret);
+        }
+        finally
+        {
+            _slowHashes.Release();
+        }
     }
 
     private async Task<CallerPrincipal> AuthenticateCertificateAsync(X509Certificate2 certificate)
