@@ -10,11 +10,15 @@ namespace SoSucKhoe.GatewayEmulator;
 /// </summary>
 internal static class SummaryReader
 {
+    /// <summary>The TONG_HOP children read, in the order of <see cref="SummaryFacts"/>' parameters.</summary>
+    private static readonly string[] Fields = ["MA_LK", "MA_CSKCB", "SO_CCCD", "MA_THE_BHYT"];
+
     /// <summary>The facts of the first TONG_HOP; null when the table is not well-formed XML or holds no TONG_HOP.</summary>
     public static SummaryFacts? Read(Stream xml1, XmlReaderSettings settings)
     {
-        string? maLk = null, maCskcb = null, soCccd = null, maTheBhyt = null;
-        bool seenMaLk = false, seenMaCskcb = false, seenSoCccd = false, seenMaTheBhyt = false;
+        // Indexed like Fields; a field is taken from its first element only, even when that one is empty.
+        var values = new string?[Fields.Length];
+        Span<bool> seen = stackalloc bool[Fields.Length];
         var summaryDepth = -1;
         var summaryDone = false;
         StringBuilder? text = null;
@@ -55,24 +59,11 @@ internal static class SummaryReader
                     continue;
                 }
 
-                switch (reader.LocalName)
+                var field = Array.IndexOf(Fields, reader.LocalName);
+                if (field >= 0 && !seen[field])
                 {
-                    case "MA_LK" when !seenMaLk:
-                        seenMaLk = true;
-                        maLk = ElementText(reader, ref text);
-                        break;
-                    case "MA_CSKCB" when !seenMaCskcb:
-                        seenMaCskcb = true;
-                        maCskcb = ElementText(reader, ref text);
-                        break;
-                    case "SO_CCCD" when !seenSoCccd:
-                        seenSoCccd = true;
-                        soCccd = ElementText(reader, ref text);
-                        break;
-                    case "MA_THE_BHYT" when !seenMaTheBhyt:
-                        seenMaTheBhyt = true;
-                        maTheBhyt = ElementText(reader, ref text);
-                        break;
+                    seen[field] = true;
+                    values[field] = ElementText(reader, ref text);
                 }
             }
         }
@@ -81,7 +72,7 @@ internal static class SummaryReader
             return null;
         }
 
-        return summaryDepth < 0 ? null : new SummaryFacts(maLk, maCskcb, soCccd, maTheBhyt);
+        return summaryDepth < 0 ? null : new SummaryFacts(values[0], values[1], values[2], values[3]);
     }
 
     /// <summary>

@@ -68,18 +68,19 @@ public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, T
 
         try
         {
-            mine.SetResult(await VerifyAsync(fingerprint, keyId, secret));
+            var principal = await VerifyAsync(fingerprint, keyId, secret);
+            mine.SetResult(principal);
+            return principal;
         }
         catch (Exception e)
         {
             mine.SetException(e);
+            throw;
         }
         finally
         {
             _verifications.TryRemove(new KeyValuePair<string, Task<CallerPrincipal>>(fingerprint, mine.Task));
         }
-
-        return await mine.Task;
     }
 
     private async Task<CallerPrincipal> VerifyAsync(string fingerprint, string keyId, string secret)

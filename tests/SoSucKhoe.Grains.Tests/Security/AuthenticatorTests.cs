@@ -71,18 +71,24 @@ public sealed class AuthenticatorTests(ClusterFixture fixture)
     public async Task Requests_that_arrive_while_a_key_is_being_verified_wait_for_that_one_verification()
     {
         var (key, record) = await IssueAsync();
+        using var entered = new ManualResetEventSlim();
         using var gate = new ManualResetEventSlim();
         var authenticator = new Authenticator(fixture.Grains, new CredentialCache(_time), _time)
         {
             VerifySecret = (stored, secret) =>
             {
+                entered.Set();
                 gate.Wait(TimeSpan.FromSeconds(30));
                 Interlocked.Increment(ref _slowHashes);
                 return ApiKeys.Verify(stored, secret);
             },
         };
 
-        var calls = Enumerable.Range(0, 20).Select(_ => authenticator.AuthenticateHeaderAsync(Bearer(key))).ToList();
+        // The first call starts the verification on another thread (its grain read may complete synchronously, and the hash
+        // would then block the caller); the others arrive while that verification is held inside the hash.
+        var first = Task.Run(() => authenticator.AuthenticateHeaderAsync(Bearer(key)));
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(30)), "the first call never reached the hash");
+        var calls = Enumerable.Range(0, 19).Select(_ => authenticator.AuthenticateHeaderAsync(Bearer(key))).Prepend(first).ToList();
         Assert.All(calls, call => Assert.False(call.IsCompleted));
         gate.Set();
         var principals = await Task.WhenAll(calls);
