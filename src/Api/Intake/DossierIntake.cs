@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
@@ -104,7 +105,7 @@ public sealed partial class DossierIntake(
             arrival,
             summary.NgayRa?.Value,
             hash,
-            document.ToByteArray(),
+            ArrayOf(document),
             resolution.InsuranceNumbers,
             summary.MaBenhChinh,
             BookProjector.ProjectVisit(dossier, hash, 0, catalogues.Icd),
@@ -272,7 +273,7 @@ public sealed partial class DossierIntake(
         var facility = admission!.View!;
         var resolution = await persons.ResolveAsync(ids, "REQUEST");
         await ClaimEpisodeAsync(facility.FacilityCode, request.MaLk, resolution.PersonKey);
-        var bytes = document is null ? null : request.CheckInDocument.ToByteArray();
+        var bytes = document is null ? null : ArrayOf(request.CheckInDocument);
         var outcome = await grains.GetGrain<IPatientGrain>(resolution.PersonKey).CheckIn(new CheckInCommand(
             facility.FacilityCode,
             facility.ProvinceCode,
@@ -523,6 +524,16 @@ public sealed partial class DossierIntake(
     }
 
     private static Violation Field(string field, string rule, string message) => new("REQUEST", field, rule, message);
+
+    /// <summary>
+    /// The bytes of a request's document as an array for the patient grain. The gRPC parser gives every bytes field an array of
+    /// its own, which is used as it is instead of being copied again; a <see cref="ByteString"/> never changes its bytes, and
+    /// neither does anything downstream (the outbox keeps and forwards them unchanged).
+    /// </summary>
+    private static byte[] ArrayOf(ByteString bytes) =>
+        MemoryMarshal.TryGetArray(bytes.Memory, out var segment) && segment is { Array: { } array, Offset: 0 } && segment.Count == array.Length
+            ? array
+            : bytes.ToByteArray();
 
     private static Person ToPerson(string personKey) => new()
     {

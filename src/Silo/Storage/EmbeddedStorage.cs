@@ -103,7 +103,7 @@ public static class EmbeddedStorage
                 providerName,
                 services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
                 services.GetRequiredKeyedService<SqliteGrainStore>(connectionString),
-                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+                services.GetRequiredService<Serializer>()));
         }
 
         return builder;
