@@ -20,6 +20,9 @@ public class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>The services of the cluster's one silo (its grain storage, to read what a grain wrote).</summary>
+    public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
     /// <summary>The grains' configuration (sections Gateway, Interop, Secrets) for a gateway at <paramref name="gateway"/>.</summary>
     protected virtual Dictionary<string, string> Settings(Uri gateway) => new()
     {

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Episodes;
+using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.GatewayEmulator;
 using SoSucKhoe.Identity;
 using SoSucKhoe.Patients;
@@ -114,6 +117,55 @@ public sealed class PatientGrainTests(ClusterFixture fixture) : IAsyncLifetime
             received.Select(r => r.ContentSha256));
         var firstStatus = await patient.GetDossierStatus(original.FacilityCode, original.MaLk, 1);
         Assert.Equal(2, firstStatus!.LatestVersion);
+    }
+
+    [Fact]
+    public async Task A_finished_encounter_is_stored_encoded_and_a_correction_opens_it_again()
+    {
+        var citizen = NextCitizen();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+        var facilities = _province.Facilities();
+        var first = _dossiers.Create(citizen, facilities[11], "01", Monday.AddDays(20));
+        var second = _dossiers.Create(citizen, facilities[12], "01", Monday.AddDays(21));
+
+        await patient.SubmitDossier(Submissions.From(first));
+        var pending = await ReadStoredState(citizen.PersonalId);
+        await WaitAcknowledged(patient, first, 1);
+        await patient.SubmitDossier(Submissions.From(second));
+        await WaitAcknowledged(patient, second, 1);
+        var settled = await ReadStoredState(citizen.PersonalId);
+
+        // Accepted but not yet answered: a plain encounter. Once both are acknowledged, the state holds only their bytes.
+        Assert.Equal([first.MaLk], pending.Encounters.Select(e => e.MaLk));
+        Assert.Empty(pending.Settled);
+        Assert.Empty(settled.Encounters);
+        Assert.Empty(settled.Outbox);
+        Assert.Equal([first.MaLk, second.MaLk], settled.Settled.Select(s => s.MaLk));
+        Assert.Equal([1L, 2L], settled.Settled.Select(s => s.Sequence));
+        var acknowledged = await patient.GetDossierStatus(first.FacilityCode, first.MaLk, 1);
+        Assert.Equal(ForwardingState.Acknowledged, acknowledged!.State);
+        Assert.NotNull(acknowledged.Receipt);
+
+        // A correction of the first episode decodes it, adds version 2 to the same encounter and forwards it.
+        var corrected = first.WithField("XML1", "NGAY_TTOAN", "202503101030");
+        var again = await patient.SubmitDossier(Submissions.From(corrected));
+        var reopened = await ReadStoredState(citizen.PersonalId);
+        Assert.Equal(2, again.Version);
+        Assert.Equal(1, again.EncounterSequence);
+        Assert.False(again.Duplicate);
+        Assert.Equal([first.MaLk], reopened.Encounters.Select(e => e.MaLk));
+        Assert.Equal([second.MaLk], reopened.Settled.Select(s => s.MaLk));
+
+        await WaitAcknowledged(patient, corrected, 2);
+        var final = await ReadStoredState(citizen.PersonalId);
+        Assert.Empty(final.Encounters);
+        Assert.Equal([first.MaLk, second.MaLk], final.Settled.Select(s => s.MaLk));
+        var encounters = await patient.GetEncounters();
+        Assert.Equal([1L, 2L], encounters.Select(e => e.Sequence));
+        Assert.Equal([2, 1], encounters.Select(e => e.LatestVersion));
+        Assert.Equal(ForwardingState.Acknowledged, (await patient.GetDossierStatus(first.FacilityCode, first.MaLk, 1))!.State);
+        Assert.Equal(2, ReceivedFor(first.MaLk).Count);
+        Assert.True((await patient.SubmitDossier(Submissions.From(second))).Duplicate);
     }
 
     [Fact]
@@ -271,6 +323,15 @@ public sealed class PatientGrainTests(ClusterFixture fixture) : IAsyncLifetime
                 return citizen;
             }
         }
+    }
+
+    private async Task<PatientState> ReadStoredState(string personKey)
+    {
+        var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main);
+        var state = new GrainState<PatientState>(new PatientState());
+        await storage.ReadStateAsync("patient", GrainId.Create("patient", personKey), state);
+        Assert.True(state.RecordExists, "the patient grain wrote nothing");
+        return state.State!;
     }
 
     private List<ReceivedItem> ReceivedFor(string maLk) =>

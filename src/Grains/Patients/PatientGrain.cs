@@ -22,6 +22,7 @@ public sealed partial class PatientGrain(
     IOptions<InteropOptions> options,
     IFlowRecorder flow,
     Serializer<BookProjection> bookSerializer,
+    Serializer<EncounterRecord> encounterSerializer,
     TimeProvider time,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
@@ -46,7 +47,7 @@ public sealed partial class PatientGrain(
     public async Task<CheckInOutcome> CheckIn(CheckInCommand command)
     {
         var now = time.GetUtcNow();
-        var encounter = FindEncounter(command.FacilityCode, command.MaLk);
+        var encounter = TakeEncounter(command.FacilityCode, command.MaLk);
         var created = encounter is null;
         var changed = created;
         if (encounter is null)
@@ -93,7 +94,7 @@ public sealed partial class PatientGrain(
     public async Task<DossierAcceptance> SubmitDossier(DossierSubmission submission)
     {
         var now = time.GetUtcNow();
-        var encounter = FindEncounter(submission.FacilityCode, submission.MaLk);
+        var encounter = TakeEncounter(submission.FacilityCode, submission.MaLk);
         var dossierId = EpisodeKey.Create(submission.FacilityCode, submission.MaLk);
         if (encounter?.Versions.Find(v => v.ContentHash == submission.ContentHash) is { } earlier)
         {
@@ -168,7 +169,7 @@ public sealed partial class PatientGrain(
 
     public Task<IReadOnlyList<EncounterView>> GetEncounters()
     {
-        IReadOnlyList<EncounterView> views = State.Encounters
+        IReadOnlyList<EncounterView> views = AllEncounters()
             .OrderBy(e => e.ArrivalTime)
             .ThenBy(e => e.Sequence)
             .Select(ToView)
@@ -181,7 +182,7 @@ public sealed partial class PatientGrain(
     public Task<IReadOnlyList<BookEntry>> GetBookEntries()
     {
         var entries = new List<BookEntry>();
-        foreach (var encounter in State.Encounters)
+        foreach (var encounter in AllEncounters())
         {
             foreach (var version in encounter.Versions)
             {
@@ -208,7 +209,7 @@ public sealed partial class PatientGrain(
         entry.ItemId = Guid.NewGuid().ToString("N");
         entry.EnqueuedAt = time.GetUtcNow();
         State.Outbox.Add(entry);
-        if (FindRecord(entry) is { } record)
+        if (FindRecord(TakeEncounter(facilityCode, maLk), entry) is { } record)
         {
             record.State = ForwardingState.Accepted;
             record.UpdatedAt = entry.EnqueuedAt;
@@ -221,13 +222,13 @@ public sealed partial class PatientGrain(
     }
 
     public Task<bool> HasOpenCheckIn(string facilityCode, DateTimeOffset now, TimeSpan window) =>
-        Task.FromResult(State.Encounters.Exists(e =>
+        Task.FromResult(AllEncounters().Exists(e =>
             e.FacilityCode == facilityCode && e.CancelledAt is null
             && e.CheckedInAt is { } checkedIn && checkedIn <= now + TimeSpan.FromMinutes(5) && now - checkedIn <= window));
 
     public async Task<bool> CancelEpisode(string facilityCode, string maLk, string reason)
     {
-        var encounter = FindEncounter(facilityCode, maLk);
+        var encounter = TakeEncounter(facilityCode, maLk);
         if (encounter is null)
         {
             return false;
@@ -255,7 +256,8 @@ public sealed partial class PatientGrain(
         }
 
         var entry = State.Outbox[index];
-        var record = FindRecord(entry);
+        var encounter = TakeEncounter(entry.FacilityCode, entry.MaLk);
+        var record = FindRecord(encounter, entry);
         if (_inFlightItemId == entry.ItemId)
         {
             _inFlightItemId = null;
@@ -292,7 +294,7 @@ public sealed partial class PatientGrain(
                 await PersistAsync();
                 if (entry.Kind == OutboundKind.Dossier)
                 {
-                    RecordAnswer(entry, record, result);
+                    RecordAnswer(entry, encounter, record, result);
                 }
 
                 if (result.Outcome == ForwardOutcome.Rejected && entry.Kind == OutboundKind.Dossier)
@@ -350,7 +352,8 @@ public sealed partial class PatientGrain(
     }
 
     /// <summary>Counts a final gateway answer for the province's monitoring (after the state write, so it is counted once).</summary>
-    private void RecordAnswer(OutboxEntry entry, ForwardRecord? record, ForwardResult result)
+    /// <remarks>The encounter is the instance the answer was applied to; the write may have settled it since.</remarks>
+    private void RecordAnswer(OutboxEntry entry, EncounterRecord? encounter, ForwardRecord? record, ForwardResult result)
     {
         if (result.Outcome != ForwardOutcome.Acknowledged)
         {
@@ -358,7 +361,6 @@ public sealed partial class PatientGrain(
             return;
         }
 
-        var encounter = FindEncounter(entry.FacilityCode, entry.MaLk);
         var firstForEpisode = encounter is not null
             && encounter.Versions.Count(v => v.State == ForwardingState.Acknowledged) == 1
             && record?.State == ForwardingState.Acknowledged;
@@ -385,12 +387,99 @@ public sealed partial class PatientGrain(
         }
     }
 
+    /// <summary>Finds an encounter to read; a settled one is decoded for the caller and stays settled.</summary>
     private EncounterRecord? FindEncounter(string facilityCode, string maLk) =>
-        State.Encounters.Find(e => e.FacilityCode == facilityCode && e.MaLk == maLk);
+        State.Encounters.Find(e => e.FacilityCode == facilityCode && e.MaLk == maLk)
+        ?? (State.Settled.Find(s => s.FacilityCode == facilityCode && s.MaLk == maLk) is { } settled ? Decode(settled) : null);
 
-    private ForwardRecord? FindRecord(OutboxEntry entry)
+    /// <summary>Finds an encounter to change: a settled one is decoded and moved back among the encounters that may change.</summary>
+    private EncounterRecord? TakeEncounter(string facilityCode, string maLk)
     {
-        var encounter = FindEncounter(entry.FacilityCode, entry.MaLk);
+        if (State.Encounters.Find(e => e.FacilityCode == facilityCode && e.MaLk == maLk) is { } open)
+        {
+            return open;
+        }
+
+        var index = State.Settled.FindIndex(s => s.FacilityCode == facilityCode && s.MaLk == maLk);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var encounter = Decode(State.Settled[index]);
+        State.Settled.RemoveAt(index);
+        var at = State.Encounters.Count;
+        while (at > 0 && State.Encounters[at - 1].Sequence > encounter.Sequence)
+        {
+            at--;
+        }
+
+        State.Encounters.Insert(at, encounter);
+        return encounter;
+    }
+
+    /// <summary>Every encounter of the person in sequence order, the settled ones decoded (for reads of the whole history).</summary>
+    private List<EncounterRecord> AllEncounters()
+    {
+        if (State.Settled.Count == 0)
+        {
+            return State.Encounters;
+        }
+
+        var all = new List<EncounterRecord>(State.Settled.Count + State.Encounters.Count);
+        all.AddRange(State.Settled.Select(Decode));
+        all.AddRange(State.Encounters);
+        all.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        return all;
+    }
+
+    /// <summary>
+    /// Moves the encounters that are finished (see <see cref="PatientState.Settled"/>) into their encoded form, so that this and
+    /// later writes copy their bytes. Each is encoded once, when it settles.
+    /// </summary>
+    private void SettleFinished()
+    {
+        for (var i = State.Encounters.Count - 1; i >= 0; i--)
+        {
+            var encounter = State.Encounters[i];
+            if (!IsFinished(encounter))
+            {
+                continue;
+            }
+
+            State.Encounters.RemoveAt(i);
+            var settled = new SettledEncounter
+            {
+                FacilityCode = encounter.FacilityCode,
+                MaLk = encounter.MaLk,
+                Sequence = encounter.Sequence,
+                Encounter = encounterSerializer.SerializeToArray(encounter),
+            };
+            var at = State.Settled.Count;
+            while (at > 0 && State.Settled[at - 1].Sequence > settled.Sequence)
+            {
+                at--;
+            }
+
+            State.Settled.Insert(at, settled);
+        }
+    }
+
+    private bool IsFinished(EncounterRecord encounter) =>
+        encounter.Versions.Count > 0
+        && encounter.Versions.TrueForAll(static v => IsFinal(v.State))
+        && (encounter.CheckIn is null || IsFinal(encounter.CheckIn.State))
+        && !State.Outbox.Exists(e => e.FacilityCode == encounter.FacilityCode && e.MaLk == encounter.MaLk);
+
+    private static bool IsFinal(ForwardingState state) =>
+        state is ForwardingState.Acknowledged or ForwardingState.RejectedByGateway;
+
+    private EncounterRecord Decode(SettledEncounter settled) =>
+        encounterSerializer.Deserialize(settled.Encounter)
+        ?? throw new InvalidOperationException($"Settled encounter {settled.Sequence} of a person decoded to nothing.");
+
+    private static ForwardRecord? FindRecord(EncounterRecord? encounter, OutboxEntry entry)
+    {
         if (encounter is null)
         {
             return null;
@@ -449,6 +538,7 @@ public sealed partial class PatientGrain(
             _registeredInIndex = true;
         }
 
+        SettleFinished();
         try
         {
             await state.WriteStateAsync();
@@ -497,7 +587,7 @@ public sealed partial class PatientGrain(
                 head.ProvinceCode, head.MaLk, head.Version));
             _inFlightItemId = head.ItemId;
             _publishedAt = now;
-            if (FindRecord(head) is { State: ForwardingState.Accepted } record)
+            if (FindRecord(TakeEncounter(head.FacilityCode, head.MaLk), head) is { State: ForwardingState.Accepted } record)
             {
                 record.State = ForwardingState.Forwarding;
             }

@@ -11,6 +11,10 @@ public sealed class PatientState
     /// <summary>The next per-person encounter sequence number.</summary>
     [Id(0)] public long NextSequence { get; set; } = 1;
 
+    /// <summary>
+    /// The encounters that may still change, in sequence order: those with a document not yet finally answered by the gateway,
+    /// those without a dossier yet, and every encounter of a state written before <see cref="Settled"/> existed.
+    /// </summary>
     [Id(1)] public List<EncounterRecord> Encounters { get; set; } = [];
 
     /// <summary>Documents accepted but not yet answered by the gateway, in the order they must be sent.</summary>
@@ -21,6 +25,26 @@ public sealed class PatientState
 
     /// <summary>Documents the gateway refused, kept with their bytes so that an operator can replay them.</summary>
     [Id(4)] public List<OutboxEntry> DeadLetters { get; set; } = [];
+
+    /// <summary>
+    /// The person's finished encounters, in sequence order, each kept encoded: writing the state copies their bytes instead of
+    /// encoding the whole history again, and activating the grain does not decode them. An encounter is finished when it has a
+    /// dossier, the gateway has finally answered every one of its documents and nothing of it is in the outbox. It moves back to
+    /// <see cref="Encounters"/> when it changes again (a correction, a cancellation, a replay).
+    /// </summary>
+    [Id(5)] public List<SettledEncounter> Settled { get; set; } = [];
+}
+
+/// <summary>A finished encounter: its key, and the encounter in Orleans' binary form.</summary>
+[GenerateSerializer, Alias("sosuckhoe.SettledEncounter")]
+public sealed class SettledEncounter
+{
+    [Id(0)] public string FacilityCode { get; set; } = string.Empty;
+    [Id(1)] public string MaLk { get; set; } = string.Empty;
+    [Id(2)] public long Sequence { get; set; }
+
+    /// <summary>The <see cref="EncounterRecord"/>, encoded with the grain's serializer when it was settled.</summary>
+    [Id(3)] public byte[] Encounter { get; set; } = [];
 }
 
 /// <summary>One encounter of the person.</summary>
