@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 
@@ -11,6 +12,8 @@ internal static class GatewayFormBody
 {
     public const string ContentType = "application/x-www-form-urlencoded";
 
+    private static readonly SearchValues<byte> NotFormSafe = SearchValues.Create("+/="u8);
+
     public static byte[] Build(IReadOnlyList<KeyValuePair<string, string>> fields, string documentField, ReadOnlySpan<byte> document)
     {
         var builder = new StringBuilder();
@@ -22,47 +25,38 @@ internal static class GatewayFormBody
         builder.Append(Uri.EscapeDataString(documentField)).Append('=');
         var head = Encoding.ASCII.GetBytes(builder.ToString());
 
-        // Encode once, then copy while escaping the three base64 characters that are not form-safe.
-        var encodedLength = Base64.GetMaxEncodedToUtf8Length(document.Length);
-        var scratch = new byte[encodedLength];
-        Base64.EncodeToUtf8(document, scratch, out _, out var written);
-        var encoded = scratch.AsSpan(0, written);
-        var escapes = encoded.Count((byte)'+') + encoded.Count((byte)'/') + encoded.Count((byte)'=');
-
-        var body = new byte[head.Length + written + (2 * escapes)];
-        head.CopyTo(body, 0);
-        if (escapes == 0)
+        // Encode once into a pooled buffer, then copy the runs between the three base64 characters that are not form-safe
+        // ('+', '/', '='; one in about 32 characters of a document), escaping each of them.
+        var scratch = ArrayPool<byte>.Shared.Rent(Base64.GetMaxEncodedToUtf8Length(document.Length));
+        try
         {
-            encoded.CopyTo(body.AsSpan(head.Length));
+            Base64.EncodeToUtf8(document, scratch, out _, out var written);
+            ReadOnlySpan<byte> encoded = scratch.AsSpan(0, written);
+            var escapes = encoded.Count((byte)'+') + encoded.Count((byte)'/') + encoded.Count((byte)'=');
+            var body = new byte[head.Length + written + (2 * escapes)];
+            head.CopyTo(body, 0);
+            var output = body.AsSpan(head.Length);
+            int next;
+            while ((next = encoded.IndexOfAny(NotFormSafe)) >= 0)
+            {
+                encoded[..next].CopyTo(output);
+                output[next] = (byte)'%';
+                (output[next + 1], output[next + 2]) = encoded[next] switch
+                {
+                    (byte)'+' => ((byte)'2', (byte)'B'),
+                    (byte)'/' => ((byte)'2', (byte)'F'),
+                    _ => ((byte)'3', (byte)'D'),
+                };
+                output = output[(next + 3)..];
+                encoded = encoded[(next + 1)..];
+            }
+
+            encoded.CopyTo(output);
             return body;
         }
-
-        var at = head.Length;
-        foreach (var b in encoded)
+        finally
         {
-            switch (b)
-            {
-                case (byte)'+':
-                    body[at++] = (byte)'%';
-                    body[at++] = (byte)'2';
-                    body[at++] = (byte)'B';
-                    break;
-                case (byte)'/':
-                    body[at++] = (byte)'%';
-                    body[at++] = (byte)'2';
-                    body[at++] = (byte)'F';
-                    break;
-                case (byte)'=':
-                    body[at++] = (byte)'%';
-                    body[at++] = (byte)'3';
-                    body[at++] = (byte)'D';
-                    break;
-                default:
-                    body[at++] = b;
-                    break;
-            }
+            ArrayPool<byte>.Shared.Return(scratch);
         }
-
-        return body;
     }
 }
