@@ -4,11 +4,13 @@ using SoSucKhoe.TraceSummary;
 const string Usage =
     "usage: SoSucKhoe.TraceSummary cpu <trace.nettrace> [--top 40] [--focus <method text>] [--callers <method text>] [--from <s>] [--to <s>] [--native]\n" +
     "       SoSucKhoe.TraceSummary gc <trace.nettrace>\n" +
+    "       SoSucKhoe.TraceSummary perf <perf-script.txt> [--top 40]\n" +
     "cpu: a trace of `dotnet-trace collect --profile dotnet-sampled-thread-time`, optionally only the samples taken from\n" +
     "--from to --to seconds after the trace began; --native counts threads in native code (a P/Invoke such as a hash or\n" +
-    "SQLite) as working unless the managed frame on top is a wait; gc: of `--profile gc-collect`.";
+    "SQLite) as working unless the managed frame on top is a wait; gc: of `--profile gc-collect`; perf: the text of `perf script`\n" +
+    "of a `perf record -e cpu-clock -g` of the hub (see docs/load-testing.md), summed by thread, by part of the hub and by leaf.";
 
-if (args.Length < 2 || args[0] is not ("cpu" or "gc") || !File.Exists(args[1]))
+if (args.Length < 2 || args[0] is not ("cpu" or "gc" or "perf") || !File.Exists(args[1]))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -34,6 +36,25 @@ if (args[0] == "gc")
 }
 
 var top = int.TryParse(Option("--top"), NumberStyles.None, c, out var n) && n > 0 ? n : 40;
+if (args[0] == "perf")
+{
+    using var script = File.OpenText(args[1]);
+    var perf = PerfScript.Read(script, top);
+    Console.WriteLine(string.Create(c, $"{perf.Samples} CPU samples"));
+    foreach (var (title, rows) in new[] { ("thread", perf.Threads), ("part of the hub", perf.Parts), ("leaf symbol", perf.Leaves) })
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| {title} | share |");
+        Console.WriteLine("| --- | --- |");
+        foreach (var (name, count) in rows)
+        {
+            Console.WriteLine(string.Create(c, $"| `{name}` | {(double)count / Math.Max(1, perf.Samples):P1} |"));
+        }
+    }
+
+    return 0;
+}
+
 var callers = Option("--callers");
 double Seconds(string name, double otherwise) =>
     double.TryParse(Option(name), NumberStyles.Float, c, out var seconds) ? seconds : otherwise;
