@@ -11,34 +11,35 @@ namespace SoSucKhoe.TraceSummary;
 internal static partial class PerfScript
 {
     /// <summary>
-    /// The parts of the hub, in the order they are tried: a sample belongs to the first part whose rule matches its thread name
-    /// or any frame of its stack (so the parser's samples under the intake count as parsing, not as intake).
+    /// The parts of the hub, in the order they are tried: a sample belongs to the first part whose thread name contains the
+    /// part's thread text, or whose stack contains one of its frame texts (so the parser's samples under the intake count as
+    /// parsing, not as intake).
     /// </summary>
-    private static readonly (string Part, Func<string, string, bool> Matches)[] Parts =
+    private static readonly (string Part, string? Thread, string[] Frames)[] Parts =
     [
-        ("SQLite group-commit and checkpoint threads", (thread, _) => thread.StartsWith("sqlite", StringComparison.Ordinal)),
-        ("GC threads", (thread, _) => thread.Contains("GC", StringComparison.Ordinal)),
-        ("gateway emulator (in process)", (_, stack) => stack.Contains("GatewayEmulator", StringComparison.Ordinal)),
-        ("intake: reading the dossier", (_, stack) => stack.Contains("DossierReader::Read", StringComparison.Ordinal)),
-        ("intake: signature", (_, stack) => stack.Contains("FastSignatureVerifier", StringComparison.Ordinal) || stack.Contains("SignatureGate", StringComparison.Ordinal)),
-        ("intake: field rules", (_, stack) => stack.Contains("DossierValidator", StringComparison.Ordinal)),
-        ("intake: book projection", (_, stack) => stack.Contains("BookProjector", StringComparison.Ordinal)),
-        ("grain state encoding", (_, stack) => stack.Contains("GroupCommitGrainStorage::WriteStateAsync", StringComparison.Ordinal) || stack.Contains("Codec_PatientState", StringComparison.Ordinal)),
-        ("grain storage, other", (_, stack) => stack.Contains("GroupCommitGrainStorage", StringComparison.Ordinal) || stack.Contains("SqliteGrainStore", StringComparison.Ordinal) || stack.Contains("Sqlite", StringComparison.Ordinal)),
-        ("forwarding: gateway client and HTTP", (_, stack) => stack.Contains("GatewayClient", StringComparison.Ordinal) || stack.Contains("System.Net.Http", StringComparison.Ordinal)),
-        ("Orleans streams", (_, stack) => stack.Contains("Orleans.Streams", StringComparison.Ordinal) || stack.Contains("MemoryAdapter", StringComparison.Ordinal) || stack.Contains("MemoryStreamQueue", StringComparison.Ordinal)),
-        ("grain activation and collection", (_, stack) => stack.Contains("GetOrCreateActivation", StringComparison.Ordinal) || stack.Contains("ActivationData::Start", StringComparison.Ordinal) || stack.Contains("Deactivat", StringComparison.Ordinal) || stack.Contains("ActivationCollector", StringComparison.Ordinal) || stack.Contains("Lifecycle", StringComparison.Ordinal)),
-        ("patient grain", (_, stack) => stack.Contains("PatientGrain", StringComparison.Ordinal)),
-        ("forwarder grain", (_, stack) => stack.Contains("ForwarderGrain", StringComparison.Ordinal)),
-        ("outbox index", (_, stack) => stack.Contains("OutboxIndex", StringComparison.Ordinal)),
-        ("episode claim", (_, stack) => stack.Contains("Episode", StringComparison.Ordinal)),
-        ("facility gate and monitoring", (_, stack) => stack.Contains("Facility", StringComparison.Ordinal) || stack.Contains("Flow", StringComparison.Ordinal)),
-        ("API keys and rate limits", (_, stack) => stack.Contains("Authenticator", StringComparison.Ordinal) || stack.Contains("RateLimit", StringComparison.Ordinal)),
-        ("intake, other", (_, stack) => stack.Contains("DossierIntake", StringComparison.Ordinal) || stack.Contains("IntakeService", StringComparison.Ordinal)),
-        ("Kestrel and gRPC", (_, stack) => stack.Contains("Grpc", StringComparison.Ordinal) || stack.Contains("Kestrel", StringComparison.Ordinal) || stack.Contains("AspNetCore", StringComparison.Ordinal) || stack.Contains("System.IO.Pipelines", StringComparison.Ordinal)),
-        ("Orleans runtime, other", (_, stack) => stack.Contains("Orleans", StringComparison.Ordinal)),
-        ("sockets and system calls", (_, stack) => stack.Contains("Socket", StringComparison.Ordinal) || stack.Contains("sys_", StringComparison.Ordinal)),
-        ("thread pool", (_, stack) => stack.Contains("Thread", StringComparison.Ordinal)),
+        ("SQLite group-commit and checkpoint threads", "sqlite", []),
+        ("GC threads", "GC", []),
+        ("gateway emulator (in process)", null, ["GatewayEmulator"]),
+        ("intake: reading the dossier", null, ["DossierReader::Read"]),
+        ("intake: signature", null, ["FastSignatureVerifier", "SignatureGate"]),
+        ("intake: field rules", null, ["DossierValidator"]),
+        ("intake: book projection", null, ["BookProjector"]),
+        ("grain state encoding", null, ["GroupCommitGrainStorage::WriteStateAsync", "Codec_PatientState"]),
+        ("grain storage, other", null, ["GroupCommitGrainStorage", "SqliteGrainStore", "Sqlite"]),
+        ("forwarding: gateway client and HTTP", null, ["GatewayClient", "System.Net.Http"]),
+        ("Orleans streams", null, ["Orleans.Streams", "MemoryAdapter", "MemoryStreamQueue"]),
+        ("grain activation and collection", null, ["GetOrCreateActivation", "ActivationData::Start", "Deactivat", "ActivationCollector", "Lifecycle"]),
+        ("patient grain", null, ["PatientGrain"]),
+        ("forwarder grain", null, ["ForwarderGrain"]),
+        ("outbox index", null, ["OutboxIndex"]),
+        ("episode claim", null, ["Episode"]),
+        ("facility gate and monitoring", null, ["Facility", "Flow"]),
+        ("API keys and rate limits", null, ["Authenticator", "RateLimit"]),
+        ("intake, other", null, ["DossierIntake", "IntakeService"]),
+        ("Kestrel and gRPC", null, ["Grpc", "Kestrel", "AspNetCore", "System.IO.Pipelines"]),
+        ("Orleans runtime, other", null, ["Orleans"]),
+        ("sockets and system calls", null, ["Socket", "sys_"]),
+        ("thread pool", null, ["Thread"]),
     ];
 
     /// <summary>Samples by thread name (digits dropped), by part and by leaf symbol.</summary>
@@ -65,7 +66,9 @@ internal static partial class PerfScript
             samples++;
             Add(threads, TrailingDigits().Replace(thread, string.Empty));
             var stack = string.Join('\n', frames);
-            Add(parts, Array.Find(Parts, part => part.Matches(thread, stack)).Part ?? "other");
+            Add(parts, Array.Find(Parts, part =>
+                (part.Thread is { } text && thread.Contains(text, StringComparison.Ordinal))
+                || Array.Exists(part.Frames, frame => stack.Contains(frame, StringComparison.Ordinal))).Part ?? "other");
             Add(leaves, Shorten(frames[0]));
             frames.Clear();
         }

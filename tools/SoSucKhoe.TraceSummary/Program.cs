@@ -36,6 +36,18 @@ if (args[0] == "gc")
 }
 
 var top = int.TryParse(Option("--top"), NumberStyles.None, c, out var n) && n > 0 ? n : 40;
+
+void Table(string title, IReadOnlyList<(string Method, double Share)> rows)
+{
+    Console.WriteLine();
+    Console.WriteLine($"| {title} | share |");
+    Console.WriteLine("| --- | --- |");
+    foreach (var (method, share) in rows)
+    {
+        Console.WriteLine(string.Create(c, $"| `{method}` | {share:P1} |"));
+    }
+}
+
 if (args[0] == "perf")
 {
     using var script = File.OpenText(args[1]);
@@ -43,13 +55,7 @@ if (args[0] == "perf")
     Console.WriteLine(string.Create(c, $"{perf.Samples} CPU samples"));
     foreach (var (title, rows) in new[] { ("thread", perf.Threads), ("part of the hub", perf.Parts), ("leaf symbol", perf.Leaves) })
     {
-        Console.WriteLine();
-        Console.WriteLine($"| {title} | share |");
-        Console.WriteLine("| --- | --- |");
-        foreach (var (name, count) in rows)
-        {
-            Console.WriteLine(string.Create(c, $"| `{name}` | {(double)count / Math.Max(1, perf.Samples):P1} |"));
-        }
+        Table(title, rows.Select(row => (row.Name, (double)row.Count / Math.Max(1, perf.Samples))).ToList());
     }
 
     return 0;
@@ -66,17 +72,6 @@ var samples = TraceReader.ReadSamples(args[1])
     .Select(sample => native ? sample with { InManagedCode = true } : sample);
 var profile = CpuProfile.Build(samples, Option("--focus"), callers);
 Console.WriteLine(string.Create(c, $"{profile.Working} working samples of {profile.Total} (the rest were parked threads)"));
-void Table(string title, IReadOnlyList<(string Method, double Share)> rows)
-{
-    Console.WriteLine();
-    Console.WriteLine($"| {title} | share |");
-    Console.WriteLine("| --- | --- |");
-    foreach (var (method, share) in rows)
-    {
-        Console.WriteLine(string.Create(c, $"| `{method}` | {share:P1} |"));
-    }
-}
-
 if (callers is not null)
 {
     Table($"callers of {callers}", profile.TopCallers(top));

@@ -389,18 +389,18 @@ public sealed partial class PatientGrain(
 
     /// <summary>Finds an encounter to read; a settled one is decoded for the caller and stays settled.</summary>
     private EncounterRecord? FindEncounter(string facilityCode, string maLk) =>
-        State.Encounters.Find(e => e.FacilityCode == facilityCode && e.MaLk == maLk)
-        ?? (State.Settled.Find(s => s.FacilityCode == facilityCode && s.MaLk == maLk) is { } settled ? Decode(settled) : null);
+        OpenEncounter(facilityCode, maLk)
+        ?? (SettledIndex(facilityCode, maLk) is var index and >= 0 ? Decode(State.Settled[index]) : null);
 
     /// <summary>Finds an encounter to change: a settled one is decoded and moved back among the encounters that may change.</summary>
     private EncounterRecord? TakeEncounter(string facilityCode, string maLk)
     {
-        if (State.Encounters.Find(e => e.FacilityCode == facilityCode && e.MaLk == maLk) is { } open)
+        if (OpenEncounter(facilityCode, maLk) is { } open)
         {
             return open;
         }
 
-        var index = State.Settled.FindIndex(s => s.FacilityCode == facilityCode && s.MaLk == maLk);
+        var index = SettledIndex(facilityCode, maLk);
         if (index < 0)
         {
             return null;
@@ -408,14 +408,26 @@ public sealed partial class PatientGrain(
 
         var encounter = Decode(State.Settled[index]);
         State.Settled.RemoveAt(index);
-        var at = State.Encounters.Count;
-        while (at > 0 && State.Encounters[at - 1].Sequence > encounter.Sequence)
+        InsertBySequence(State.Encounters, encounter, static e => e.Sequence);
+        return encounter;
+    }
+
+    private EncounterRecord? OpenEncounter(string facilityCode, string maLk) =>
+        State.Encounters.Find(e => e.FacilityCode == facilityCode && e.MaLk == maLk);
+
+    private int SettledIndex(string facilityCode, string maLk) =>
+        State.Settled.FindIndex(s => s.FacilityCode == facilityCode && s.MaLk == maLk);
+
+    /// <summary>Inserts into a list kept in sequence order (usually at the end).</summary>
+    private static void InsertBySequence<T>(List<T> list, T item, Func<T, long> sequence)
+    {
+        var at = list.Count;
+        while (at > 0 && sequence(list[at - 1]) > sequence(item))
         {
             at--;
         }
 
-        State.Encounters.Insert(at, encounter);
-        return encounter;
+        list.Insert(at, item);
     }
 
     /// <summary>Every encounter of the person in sequence order, the settled ones decoded (for reads of the whole history).</summary>
@@ -448,20 +460,13 @@ public sealed partial class PatientGrain(
             }
 
             State.Encounters.RemoveAt(i);
-            var settled = new SettledEncounter
+            InsertBySequence(State.Settled, new SettledEncounter
             {
                 FacilityCode = encounter.FacilityCode,
                 MaLk = encounter.MaLk,
                 Sequence = encounter.Sequence,
                 Encounter = encounterSerializer.SerializeToArray(encounter),
-            };
-            var at = State.Settled.Count;
-            while (at > 0 && State.Settled[at - 1].Sequence > settled.Sequence)
-            {
-                at--;
-            }
-
-            State.Settled.Insert(at, settled);
+            }, static s => s.Sequence);
         }
     }
 
