@@ -51,8 +51,15 @@ public sealed class GatewayOptions
     /// <summary>The window over which the failure ratio is measured (at least 0.5 s).</summary>
     public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long the circuit stays open before a trial call (at least 0.5 s).</summary>
-    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long the circuit stays open before its first trial call (at least 0.5 s). Each failed trial doubles the next break,
+    /// up to <see cref="CircuitBreakerMaxBreakDuration"/>; a successful trial closes the circuit and starts over. A short first
+    /// break notices a brief outage's end within seconds; the doubling spares a gateway that stays down.
+    /// </summary>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest break between trial calls while the gateway keeps failing them.</summary>
+    public TimeSpan CircuitBreakerMaxBreakDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gateway calls in flight at once from this process (bulkhead).</summary>
     public int MaxConcurrentRequests { get; set; } = 64;

@@ -56,6 +56,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("Gateway:CircuitBreakerSamplingDuration and CircuitBreakerBreakDuration must be at least 500 ms.");
         }
 
+        if (options.CircuitBreakerMaxBreakDuration < options.CircuitBreakerBreakDuration)
+        {
+            failures.Add("Gateway:CircuitBreakerMaxBreakDuration must not be below CircuitBreakerBreakDuration.");
+        }
+
         if (options.MaxConcurrentRequests < 1 || options.MaxQueuedRequests < 0)
         {
             failures.Add("Gateway:MaxConcurrentRequests must be at least 1 and MaxQueuedRequests not negative.");

@@ -47,6 +47,8 @@ internal sealed class GatewayResiliencePipeline
             MinimumThroughput = settings.CircuitBreakerMinimumThroughput,
             SamplingDuration = settings.CircuitBreakerSamplingDuration,
             BreakDuration = settings.CircuitBreakerBreakDuration,
+            BreakDurationGenerator = args => ValueTask.FromResult(
+                BreakDuration(settings.CircuitBreakerBreakDuration, settings.CircuitBreakerMaxBreakDuration, args.HalfOpenAttempts)),
             OnOpened = args =>
             {
                 GatewayLog.CircuitOpened(logger, args.BreakDuration.TotalMilliseconds);
@@ -73,9 +75,24 @@ internal sealed class GatewayResiliencePipeline
         _ => false,
     };
 
-    /// <summary>Failures worth another attempt: the gateway faults plus an open circuit or a full bulkhead queue.</summary>
+    /// <summary>
+    /// The break after <paramref name="failedTrials"/> consecutive failed trial calls: the first break, doubled per failed trial,
+    /// capped at the longest.
+    /// </summary>
+    internal static TimeSpan BreakDuration(TimeSpan first, TimeSpan longest, int failedTrials)
+    {
+        var doublings = Math.Clamp(failedTrials, 0, 30);
+        return first.Ticks >= longest.Ticks >> doublings ? longest : TimeSpan.FromTicks(first.Ticks << doublings);
+    }
+
+    /// <summary>
+    /// Failures worth another attempt within the call: the gateway faults and a full bulkhead queue. An open circuit is not: the
+    /// call ends at once as a transient failure, so it does not hold a forwarding slot through back-off delays while the gateway is
+    /// known to be down; the patient's durable outbox owns the retry, and the forwarders' recovery probe resumes every waiting
+    /// outbox when the circuit closes again.
+    /// </summary>
     private static bool IsRetryable(Outcome<GatewayAttempt> outcome) =>
-        IsGatewayFault(outcome) || outcome.Exception is BrokenCircuitException or RateLimiterRejectedException;
+        IsGatewayFault(outcome) || outcome.Exception is RateLimiterRejectedException;
 
     private static string Describe(Outcome<GatewayAttempt> outcome) => outcome.Exception switch
     {

@@ -22,7 +22,7 @@ public sealed class InteropOptions
     /// the gateway's return is noticed even when every person is in a long back-off. The first answer after failures makes
     /// every outbox index shard resume its persons at once.
     /// </summary>
-    public TimeSpan RecoveryProbeInterval { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan RecoveryProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>A shard ignores resume requests this soon after its previous resume round.</summary>
     public TimeSpan ResumeCooldown { get; set; } = TimeSpan.FromSeconds(10);
