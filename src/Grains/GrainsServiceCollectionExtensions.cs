@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using Orleans.Storage;
+using SoSucKhoe.Episodes;
+using SoSucKhoe.Grains.Episodes;
 using SoSucKhoe.Grains.Gateway;
 using SoSucKhoe.Grains.Interop;
 using SoSucKhoe.Grains.Monitoring;
@@ -16,7 +19,8 @@ public static class GrainsServiceCollectionExtensions
     /// <summary>
     /// Adds the interop settings (section "Interop"), the resilient gateway client (section "Gateway"), the time provider, the
     /// start-up re-drive of the outbox, readiness settings (section "Readiness", validated at start) with the start-up of the
-    /// province aggregate, the flow recorder (section "Monitoring") and the secret protector (section "Secrets").
+    /// province aggregate, the flow recorder (section "Monitoring"), the secret protector (section "Secrets") and the episode registry (over the
+    /// main grain storage).
     /// </summary>
     public static IServiceCollection AddSoSucKhoeGrains(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +43,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<FlowRecorder>();
         services.AddSingleton<IFlowRecorder>(sp => sp.GetRequiredService<FlowRecorder>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FlowRecorder>());
+        services.AddSingleton<IEpisodeRegistry>(sp => new EpisodeRegistry(
+            sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReadinessStartup>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ReadinessStartup>());
         return services;

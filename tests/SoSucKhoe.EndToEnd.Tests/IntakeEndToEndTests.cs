@@ -136,6 +136,41 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_episode_filed_under_one_person_is_refused_for_another_and_stays_with_the_first()
+    {
+        var facility = _province.Facilities()[3];
+        var first = NextCitizen();
+        var second = NextCitizen();
+        var dossier = s_dossiers.Create(first, facility, "01", Arrival);
+        var intake = await IntakeAt(facility);
+        var accepted = await intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(dossier.Payload) });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => intake.CheckInAsync(new CheckInRequest
+        {
+            FacilityCode = facility.Code,
+            MaLk = dossier.MaLk,
+            Patient = new PatientIdentity { PersonalId = second.PersonalId },
+            VisitType = "01",
+            ArrivalTime = Timestamp.FromDateTimeOffset(Arrival),
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("episode_person_conflict", Assert.Single(error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations).Type);
+        var status = await WaitForState(intake, accepted.DossierId, DossierState.Acknowledged);
+        Assert.Equal(accepted.EncounterSequence, status.EncounterSequence);
+        var again = await intake.CheckInAsync(new CheckInRequest
+        {
+            FacilityCode = facility.Code,
+            MaLk = dossier.MaLk,
+            Patient = new PatientIdentity { PersonalId = first.PersonalId },
+            VisitType = "01",
+            ArrivalTime = Timestamp.FromDateTimeOffset(Arrival),
+        });
+        Assert.Equal(first.PersonalId, again.Person.PersonKey);
+        Assert.False(again.Created);
+    }
+
+    [Fact]
     public async Task An_insurance_card_seen_with_a_personal_id_identifies_the_patient_at_the_next_check_in()
     {
         var citizen = NextCitizen(insured: true);

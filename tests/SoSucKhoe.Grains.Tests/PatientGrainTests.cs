@@ -303,14 +303,15 @@ public sealed class PatientGrainTests(ClusterFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task An_episode_stays_filed_under_the_first_person_that_claimed_it()
     {
-        var episode = fixture.Grains.GetGrain<IEpisodeGrain>(EpisodeKey.Create("70001", "LK-CLAIM-1"));
+        var episodes = fixture.SiloServices.GetRequiredService<IEpisodeRegistry>();
 
-        var first = await episode.Claim("070090000001");
-        var second = await episode.Claim("070090000002");
+        var first = await episodes.ClaimAsync("70001", "LK-CLAIM-1", "070090000001");
+        var second = await episodes.ClaimAsync("70001", "LK-CLAIM-1", "070090000002");
 
         Assert.Equal("070090000001", first);
         Assert.Equal("070090000001", second);
-        Assert.Equal("070090000001", await episode.GetPersonKey());
+        Assert.Equal("070090000001", await episodes.FindAsync("70001", "LK-CLAIM-1"));
+        Assert.Null(await episodes.FindAsync("70001", "LK-CLAIM-NEVER"));
     }
 
     private SyntheticCitizen NextCitizen(bool insured = false)

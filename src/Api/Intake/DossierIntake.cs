@@ -29,6 +29,7 @@ public sealed partial class DossierIntake(
     DossierValidationOptions validationOptions,
     DossierReaderOptions readerOptions,
     PersonResolver persons,
+    IEpisodeRegistry episodes,
     Authorizer authorizer,
     Catalogues catalogues,
     SignatureGate signatures,
@@ -307,7 +308,7 @@ public sealed partial class DossierIntake(
             throw ApiErrors.InvalidArgument("REQUEST", "version", ViolationRules.NumberFormat, "version must be 0 (latest) or more.");
         }
 
-        var personKey = await grains.GetGrain<IEpisodeGrain>(EpisodeKey.Create(facilityCode, maLk)).GetPersonKey();
+        var personKey = await episodes.FindAsync(facilityCode, maLk);
         var status = personKey is null
             ? null
             : await grains.GetGrain<IPatientGrain>(personKey).GetDossierStatus(facilityCode, maLk, request.Version);
@@ -359,7 +360,7 @@ public sealed partial class DossierIntake(
             throw ApiErrors.InvalidArgument("REQUEST", "reason", ViolationRules.Required, "reason is required: 1 to 500 printable characters.");
         }
 
-        var personKey = await grains.GetGrain<IEpisodeGrain>(EpisodeKey.Create(facilityCode, maLk)).GetPersonKey();
+        var personKey = await episodes.FindAsync(facilityCode, maLk);
         if (personKey is null || !await grains.GetGrain<IPatientGrain>(personKey).CancelEpisode(facilityCode, maLk, request.Reason.Trim()))
         {
             throw ApiErrors.NotFound($"No episode {request.DossierId} is known to the hub.", "dossier", request.DossierId);
@@ -401,7 +402,7 @@ public sealed partial class DossierIntake(
 
     private async Task ClaimEpisodeAsync(string facilityCode, string maLk, string personKey)
     {
-        var owner = await grains.GetGrain<IEpisodeGrain>(EpisodeKey.Create(facilityCode, maLk)).Claim(personKey);
+        var owner = await episodes.ClaimAsync(facilityCode, maLk, personKey);
         if (owner != personKey)
         {
             throw ApiErrors.FailedPrecondition(

@@ -13,7 +13,7 @@ using SoSucKhoe.Patients;
 namespace SoSucKhoe.Api.Services;
 
 /// <summary>Refused dossiers and their audited replay (proto service sosuckhoe.v1.Operations).</summary>
-public sealed class OperationsService(IGrainFactory grains, IAuditTrail audit, TimeProvider time) : V1.Operations.OperationsBase
+public sealed class OperationsService(IGrainFactory grains, IEpisodeRegistry episodes, IAuditTrail audit, TimeProvider time) : V1.Operations.OperationsBase
 {
     public override async Task<ListRejectedDossiersResponse> ListRejectedDossiers(ListRejectedDossiersRequest request, ServerCallContext context)
     {
@@ -41,7 +41,7 @@ public sealed class OperationsService(IGrainFactory grains, IAuditTrail audit, T
             throw ApiErrors.InvalidArgument("REQUEST", "reason", ViolationRules.Required, "reason is required: 1 to 500 printable characters.");
         }
 
-        var personKey = await grains.GetGrain<IEpisodeGrain>(EpisodeKey.Create(facilityCode, maLk)).GetPersonKey();
+        var personKey = await episodes.FindAsync(facilityCode, maLk);
         if (personKey is null || !await grains.GetGrain<IPatientGrain>(personKey).ReplayRejected(facilityCode, maLk, request.Version))
         {
             throw ApiErrors.NotFound($"Version {request.Version} of {request.DossierId} is not a refused dossier.", "rejected_dossier", request.DossierId);

@@ -10,7 +10,6 @@ using SoSucKhoe.Silo.Audit;
 using SoSucKhoe.Silo.Logging;
 using SoSucKhoe.GatewayEmulator;
 using SoSucKhoe.Grains;
-using SoSucKhoe.Grains.Episodes;
 using SoSucKhoe.Grains.Identity;
 using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.Grains.Security;
@@ -156,7 +155,7 @@ public static class HubHost
             // Orleans requires every collection age to exceed the quantum.
             var quantum = TimeSpan.FromSeconds(20);
             options.CollectionQuantum = hub.PersonIdleDeactivation > quantum * 2 ? quantum : hub.PersonIdleDeactivation / 2;
-            foreach (var personGrain in new[] { typeof(PatientGrain), typeof(EpisodeGrain), typeof(IdentityLinkGrain) })
+            foreach (var personGrain in new[] { typeof(PatientGrain), typeof(IdentityLinkGrain) })
             {
                 options.ClassSpecificCollectionAge[personGrain.FullName!] = hub.PersonIdleDeactivation;
             }

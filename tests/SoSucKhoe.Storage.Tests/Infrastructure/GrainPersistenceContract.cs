@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Orleans.Storage;
+using SoSucKhoe.Grains.Episodes;
 using SoSucKhoe.Storage.Tests.Grains;
 
 namespace SoSucKhoe.Storage.Tests.Infrastructure;
@@ -161,5 +162,31 @@ public abstract class GrainPersistenceContract
 
         Assert.Equal(blob.Length, view.Blob.Length);
         Assert.True(blob.AsSpan().SequenceEqual(view.Blob), "the 1 MiB payload came back different");
+    }
+
+    [Fact]
+    public async Task An_episode_claim_is_first_write_wins_across_registries_that_share_the_storage()
+    {
+        var maLk = $"LK-{Guid.NewGuid():N}";
+        var first = new EpisodeRegistry(Storage, TimeProvider.System);
+        var second = new EpisodeRegistry(Storage, TimeProvider.System);
+
+        Assert.Equal("070090000001", await first.ClaimAsync("70001", maLk, "070090000001"));
+        Assert.Equal("070090000001", await second.ClaimAsync("70001", maLk, "070090000002"));
+        Assert.Equal("070090000001", await new EpisodeRegistry(Storage, TimeProvider.System).FindAsync("70001", maLk));
+        Assert.Null(await second.FindAsync("70002", maLk));
+    }
+
+    [Fact]
+    public async Task Concurrent_claims_of_one_episode_by_two_people_agree_on_one_owner()
+    {
+        var maLk = $"LK-{Guid.NewGuid():N}";
+        var claims = await Task.WhenAll(
+            new EpisodeRegistry(Storage, TimeProvider.System).ClaimAsync("70001", maLk, "070090000001"),
+            new EpisodeRegistry(Storage, TimeProvider.System).ClaimAsync("70001", maLk, "070090000002"));
+
+        Assert.Equal(claims[0], claims[1]);
+        Assert.Contains(claims[0], new[] { "070090000001", "070090000002" });
+        Assert.Equal(claims[0], await new EpisodeRegistry(Storage, TimeProvider.System).FindAsync("70001", maLk));
     }
 }

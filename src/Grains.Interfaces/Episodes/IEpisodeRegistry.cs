@@ -1,19 +1,23 @@
 namespace SoSucKhoe.Episodes;
 
 /// <summary>
-/// One episode of care, keyed by <c>MA_CSKCB:MA_LK</c> (see <see cref="EpisodeKey"/>): remembers which person the episode is filed
-/// under, so that a status query by dossier id finds the patient grain, and so that the same MA_LK cannot be filed under two people.
+/// Which person each episode of care (<c>MA_CSKCB:MA_LK</c>, see <see cref="EpisodeKey"/>) is filed under, so that a status query
+/// by dossier id finds the patient grain, and so that the same MA_LK cannot be filed under two people. The first claim wins and
+/// never changes.
 /// </summary>
-public interface IEpisodeGrain : IGrainWithStringKey
+public interface IEpisodeRegistry
 {
-    /// <summary>Files the episode under the person unless it is already filed; returns the person it is filed under.</summary>
-    Task<string> Claim(string personKey);
+    /// <summary>
+    /// Files the episode under the person unless it is already filed, durably before it returns; returns the person it is filed
+    /// under (another person's key means the claim was refused).
+    /// </summary>
+    Task<string> ClaimAsync(string facilityCode, string maLk, string personKey);
 
     /// <summary>The person the episode is filed under, or null.</summary>
-    Task<string?> GetPersonKey();
+    Task<string?> FindAsync(string facilityCode, string maLk);
 }
 
-/// <summary>Keys of episode grains and the public dossier ids derived from them.</summary>
+/// <summary>Keys of episodes and the public dossier ids derived from them.</summary>
 public static class EpisodeKey
 {
     /// <summary>The episode key and dossier id: the 5-character facility code, a colon, then MA_LK as the facility wrote it.</summary>
