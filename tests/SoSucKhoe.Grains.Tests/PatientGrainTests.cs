@@ -130,42 +130,82 @@ public sealed class PatientGrainTests(ClusterFixture fixture) : IAsyncLifetime
 
         await patient.SubmitDossier(Submissions.From(first));
         var pending = await ReadStoredState(citizen.PersonalId);
+        var pendingHistory = await ReadStoredHistory(citizen.PersonalId);
         await WaitAcknowledged(patient, first, 1);
         await patient.SubmitDossier(Submissions.From(second));
         await WaitAcknowledged(patient, second, 1);
         var settled = await ReadStoredState(citizen.PersonalId);
+        var history = await ReadStoredHistory(citizen.PersonalId);
 
-        // Accepted but not yet answered: a plain encounter. Once both are acknowledged, the state holds only their bytes.
+        // Accepted but not yet answered: a plain encounter, and no history yet. Once both are acknowledged, the main state is
+        // empty and the history state holds their bytes.
         Assert.Equal([first.MaLk], pending.Encounters.Select(e => e.MaLk));
-        Assert.Empty(pending.Settled);
+        Assert.Null(pendingHistory);
         Assert.Empty(settled.Encounters);
         Assert.Empty(settled.Outbox);
-        Assert.Equal([first.MaLk, second.MaLk], settled.Settled.Select(s => s.MaLk));
-        Assert.Equal([1L, 2L], settled.Settled.Select(s => s.Sequence));
+        Assert.Empty(settled.Settled);
+        Assert.Equal([first.MaLk, second.MaLk], history!.Settled.Select(s => s.MaLk));
+        Assert.Equal([1L, 2L], history.Settled.Select(s => s.Sequence));
         var acknowledged = await patient.GetDossierStatus(first.FacilityCode, first.MaLk, 1);
         Assert.Equal(ForwardingState.Acknowledged, acknowledged!.State);
         Assert.NotNull(acknowledged.Receipt);
 
-        // A correction of the first episode decodes it, adds version 2 to the same encounter and forwards it.
+        // A correction of the first episode decodes it, adds version 2 to the same encounter and forwards it. Only the main state
+        // is written: the history keeps its copy of version 1 until its next write, and the open encounter is the current one.
         var corrected = first.WithField("XML1", "NGAY_TTOAN", "202503101030");
         var again = await patient.SubmitDossier(Submissions.From(corrected));
         var reopened = await ReadStoredState(citizen.PersonalId);
+        var historyWhileOpen = await ReadStoredHistory(citizen.PersonalId);
         Assert.Equal(2, again.Version);
         Assert.Equal(1, again.EncounterSequence);
         Assert.False(again.Duplicate);
         Assert.Equal([first.MaLk], reopened.Encounters.Select(e => e.MaLk));
-        Assert.Equal([second.MaLk], reopened.Settled.Select(s => s.MaLk));
+        Assert.Equal(history.Settled.Select(s => s.Encounter), historyWhileOpen!.Settled.Select(s => s.Encounter));
 
         await WaitAcknowledged(patient, corrected, 2);
         var final = await ReadStoredState(citizen.PersonalId);
+        var finalHistory = await ReadStoredHistory(citizen.PersonalId);
         Assert.Empty(final.Encounters);
-        Assert.Equal([first.MaLk, second.MaLk], final.Settled.Select(s => s.MaLk));
+        Assert.Equal([first.MaLk, second.MaLk], finalHistory!.Settled.Select(s => s.MaLk));
+        Assert.NotEqual(history.Settled[0].Encounter, finalHistory.Settled[0].Encounter);
+        Assert.Equal(history.Settled[1].Encounter, finalHistory.Settled[1].Encounter);
         var encounters = await patient.GetEncounters();
         Assert.Equal([1L, 2L], encounters.Select(e => e.Sequence));
         Assert.Equal([2, 1], encounters.Select(e => e.LatestVersion));
         Assert.Equal(ForwardingState.Acknowledged, (await patient.GetDossierStatus(first.FacilityCode, first.MaLk, 1))!.State);
         Assert.Equal(2, ReceivedFor(first.MaLk).Count);
         Assert.True((await patient.SubmitDossier(Submissions.From(second))).Duplicate);
+    }
+
+    [Fact]
+    public async Task A_state_that_kept_its_history_in_the_main_state_moves_it_to_the_history_state_at_the_next_write()
+    {
+        var citizen = NextCitizen();
+        var encounters = fixture.SiloServices.GetRequiredService<Orleans.Serialization.Serializer<EncounterRecord>>();
+        var earlier = new EncounterRecord
+        {
+            Sequence = 1,
+            FacilityCode = "70001",
+            MaLk = "LK-LEGACY-1",
+            VisitType = "01",
+            ArrivalTime = Monday.AddDays(-30),
+        };
+        var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main);
+        await storage.WriteStateAsync("patient", GrainId.Create("patient", citizen.PersonalId), new GrainState<PatientState>(new PatientState
+        {
+            NextSequence = 2,
+            Settled = [new SettledEncounter { FacilityCode = "70001", MaLk = "LK-LEGACY-1", Sequence = 1, Encounter = encounters.SerializeToArray(earlier) }],
+        }));
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(citizen.PersonalId);
+
+        Assert.Equal(["LK-LEGACY-1"], (await patient.GetEncounters()).Select(e => e.MaLk));
+        var dossier = _dossiers.Create(citizen, _province.Facilities()[13], "01", Monday.AddDays(25));
+        var accepted = await patient.SubmitDossier(Submissions.From(dossier));
+
+        Assert.Equal(2, accepted.EncounterSequence);
+        Assert.Empty((await ReadStoredState(citizen.PersonalId)).Settled);
+        Assert.Equal(["LK-LEGACY-1"], (await ReadStoredHistory(citizen.PersonalId))!.Settled.Select(s => s.MaLk));
+        Assert.Equal(["LK-LEGACY-1", dossier.MaLk], (await patient.GetEncounters()).Select(e => e.MaLk));
     }
 
     [Fact]
@@ -333,6 +373,14 @@ public sealed class PatientGrainTests(ClusterFixture fixture) : IAsyncLifetime
         await storage.ReadStateAsync("patient", GrainId.Create("patient", personKey), state);
         Assert.True(state.RecordExists, "the patient grain wrote nothing");
         return state.State!;
+    }
+
+    private async Task<PatientHistoryState?> ReadStoredHistory(string personKey)
+    {
+        var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main);
+        var state = new GrainState<PatientHistoryState>(new PatientHistoryState());
+        await storage.ReadStateAsync("patient-history", GrainId.Create("patient", personKey), state);
+        return state.RecordExists ? state.State : null;
     }
 
     private List<ReceivedItem> ReceivedFor(string maLk) =>

@@ -19,6 +19,7 @@ namespace SoSucKhoe.Grains.Patients;
 /// </summary>
 public sealed partial class PatientGrain(
     [PersistentState("patient", StorageNames.Main)] IPersistentState<PatientState> state,
+    [PersistentState("patient-history", StorageNames.Main)] IPersistentState<PatientHistoryState> history,
     IOptions<InteropOptions> options,
     IFlowRecorder flow,
     Serializer<BookProjection> bookSerializer,
@@ -32,8 +33,15 @@ public sealed partial class PatientGrain(
     private IGrainTimer? _retryTimer;
     private int _consecutiveFailures;
     private bool _registeredInIndex;
+    private bool _historyChanged;
+
+    // Keys of settled encounters taken back among the open ones since the main state was last written: their history copies stay
+    // until that write has made the open ones durable (see PatientHistoryState).
+    private readonly HashSet<string> _takenBack = new(StringComparer.Ordinal);
 
     private PatientState State => state.State;
+
+    private List<SettledEncounter> Settled => history.State.Settled;
 
     private string PersonKeyValue => this.GetPrimaryKeyString();
 
@@ -41,6 +49,20 @@ public sealed partial class PatientGrain(
     {
         // An entry can only be in the outbox if the person was registered in the index before the write that added it.
         _registeredInIndex = State.Outbox.Count > 0;
+        if (State.Settled.Count > 0)
+        {
+            // A state written before the history had its own state: move it there (both are written at the next write).
+            foreach (var settled in State.Settled)
+            {
+                PutSettled(settled);
+            }
+
+            State.Settled = [];
+            _historyChanged = true;
+        }
+
+        // Open in the main state and also in the history: taken back before the history was written again; the open one is current.
+        Settled.RemoveAll(s => OpenEncounter(s.FacilityCode, s.MaLk) is not null);
         return Task.CompletedTask;
     }
 
@@ -390,7 +412,7 @@ public sealed partial class PatientGrain(
     /// <summary>Finds an encounter to read; a settled one is decoded for the caller and stays settled.</summary>
     private EncounterRecord? FindEncounter(string facilityCode, string maLk) =>
         OpenEncounter(facilityCode, maLk)
-        ?? (SettledIndex(facilityCode, maLk) is var index and >= 0 ? Decode(State.Settled[index]) : null);
+        ?? (SettledIndex(facilityCode, maLk) is var index and >= 0 ? Decode(Settled[index]) : null);
 
     /// <summary>Finds an encounter to change: a settled one is decoded and moved back among the encounters that may change.</summary>
     private EncounterRecord? TakeEncounter(string facilityCode, string maLk)
@@ -406,8 +428,8 @@ public sealed partial class PatientGrain(
             return null;
         }
 
-        var encounter = Decode(State.Settled[index]);
-        State.Settled.RemoveAt(index);
+        var encounter = Decode(Settled[index]);
+        _takenBack.Add(EpisodeKey.Create(facilityCode, maLk));
         InsertBySequence(State.Encounters, encounter, static e => e.Sequence);
         return encounter;
     }
@@ -415,8 +437,25 @@ public sealed partial class PatientGrain(
     private EncounterRecord? OpenEncounter(string facilityCode, string maLk) =>
         State.Encounters.Find(e => e.FacilityCode == facilityCode && e.MaLk == maLk);
 
+    /// <summary>The index of a settled encounter that is not open again, or -1.</summary>
     private int SettledIndex(string facilityCode, string maLk) =>
-        State.Settled.FindIndex(s => s.FacilityCode == facilityCode && s.MaLk == maLk);
+        _takenBack.Contains(EpisodeKey.Create(facilityCode, maLk))
+            ? -1
+            : Settled.FindIndex(s => s.FacilityCode == facilityCode && s.MaLk == maLk);
+
+    /// <summary>Adds a settled encounter to the history, replacing an earlier copy of the same encounter.</summary>
+    private void PutSettled(SettledEncounter settled)
+    {
+        var index = Settled.FindIndex(s => s.FacilityCode == settled.FacilityCode && s.MaLk == settled.MaLk);
+        if (index >= 0)
+        {
+            Settled[index] = settled;
+        }
+        else
+        {
+            InsertBySequence(Settled, settled, static s => s.Sequence);
+        }
+    }
 
     /// <summary>Inserts into a list kept in sequence order (usually at the end).</summary>
     private static void InsertBySequence<T>(List<T> list, T item, Func<T, long> sequence)
@@ -433,20 +472,21 @@ public sealed partial class PatientGrain(
     /// <summary>Every encounter of the person in sequence order, the settled ones decoded (for reads of the whole history).</summary>
     private List<EncounterRecord> AllEncounters()
     {
-        if (State.Settled.Count == 0)
+        if (Settled.Count == 0)
         {
             return State.Encounters;
         }
 
-        var all = new List<EncounterRecord>(State.Settled.Count + State.Encounters.Count);
-        all.AddRange(State.Settled.Select(Decode));
+        var all = new List<EncounterRecord>(Settled.Count + State.Encounters.Count);
+        all.AddRange((_takenBack.Count == 0 ? Settled : Settled.Where(s => !_takenBack.Contains(EpisodeKey.Create(s.FacilityCode, s.MaLk))))
+            .Select(Decode));
         all.AddRange(State.Encounters);
         all.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
         return all;
     }
 
     /// <summary>
-    /// Moves the encounters that are finished (see <see cref="PatientState.Settled"/>) into their encoded form, so that this and
+    /// Moves the encounters that are finished (see <see cref="PatientHistoryState"/>) into their encoded form, so that this and
     /// later writes copy their bytes. Each is encoded once, when it settles.
     /// </summary>
     private void SettleFinished()
@@ -460,13 +500,15 @@ public sealed partial class PatientGrain(
             }
 
             State.Encounters.RemoveAt(i);
-            InsertBySequence(State.Settled, new SettledEncounter
+            _takenBack.Remove(EpisodeKey.Create(encounter.FacilityCode, encounter.MaLk));
+            PutSettled(new SettledEncounter
             {
                 FacilityCode = encounter.FacilityCode,
                 MaLk = encounter.MaLk,
                 Sequence = encounter.Sequence,
                 Encounter = encounterSerializer.SerializeToArray(encounter),
-            }, static s => s.Sequence);
+            });
+            _historyChanged = true;
         }
     }
 
@@ -533,7 +575,8 @@ public sealed partial class PatientGrain(
 
     /// <summary>
     /// Writes the state. When the outbox holds entries the person is durably listed in the outbox index first, so that a crash
-    /// right after this write still leaves a trace from which the entries are re-driven.
+    /// right after this write still leaves a trace from which the entries are re-driven. When encounters settled, the history is
+    /// written before the main state, so that no encounter is ever in neither (see <see cref="PatientHistoryState"/>).
     /// </summary>
     private async Task PersistAsync()
     {
@@ -546,7 +589,19 @@ public sealed partial class PatientGrain(
         SettleFinished();
         try
         {
+            if (_historyChanged)
+            {
+                await history.WriteStateAsync();
+                _historyChanged = false;
+            }
+
             await state.WriteStateAsync();
+            if (_takenBack.Count > 0)
+            {
+                // The open copies are durable now; the history drops its copies at its next write.
+                Settled.RemoveAll(s => _takenBack.Contains(EpisodeKey.Create(s.FacilityCode, s.MaLk)));
+                _takenBack.Clear();
+            }
         }
         catch
         {

@@ -13,7 +13,7 @@ public sealed class PatientState
 
     /// <summary>
     /// The encounters that may still change, in sequence order: those with a document not yet finally answered by the gateway,
-    /// those without a dossier yet, and every encounter of a state written before <see cref="Settled"/> existed.
+    /// those without a dossier yet, and every encounter of a state written before finished encounters were kept encoded.
     /// </summary>
     [Id(1)] public List<EncounterRecord> Encounters { get; set; } = [];
 
@@ -27,12 +27,28 @@ public sealed class PatientState
     [Id(4)] public List<OutboxEntry> DeadLetters { get; set; } = [];
 
     /// <summary>
-    /// The person's finished encounters, in sequence order, each kept encoded: writing the state copies their bytes instead of
-    /// encoding the whole history again, and activating the grain does not decode them. An encounter is finished when it has a
-    /// dossier, the gateway has finally answered every one of its documents and nothing of it is in the outbox. It moves back to
-    /// <see cref="Encounters"/> when it changes again (a correction, a cancellation, a replay).
+    /// Where states written before the history had a state of its own kept the finished encounters. The grain moves them into
+    /// <see cref="PatientHistoryState"/> when it activates; new states leave this empty.
     /// </summary>
     [Id(5)] public List<SettledEncounter> Settled { get; set; } = [];
+}
+
+/// <summary>
+/// The person's finished encounters (state "patient-history", beside the main state "patient"), in sequence order, each kept
+/// encoded: writing copies their bytes instead of encoding the whole history again, and activating the grain does not decode them.
+/// An encounter is finished when it has a dossier, the gateway has finally answered every one of its documents and nothing of it
+/// is in the outbox. It is a state of its own so that the main state, written twice per dossier (accepted, then answered), does
+/// not carry the whole history each time: the history is written only when an encounter settles.
+/// </summary>
+/// <remarks>
+/// An encounter that changes again (a correction, a cancellation, a replay) is decoded back among the main state's open
+/// encounters. Its copy here is left until the history is next written: the history is always written before the main state, so
+/// an encounter is in at least one of them at every moment, and where it is in both, the main state's open encounter is current.
+/// </remarks>
+[GenerateSerializer, Alias("sosuckhoe.PatientHistoryState")]
+public sealed class PatientHistoryState
+{
+    [Id(0)] public List<SettledEncounter> Settled { get; set; } = [];
 }
 
 /// <summary>A finished encounter: its key, and the encounter in Orleans' binary form.</summary>
