@@ -58,8 +58,11 @@ public sealed class GatewayOptions
     /// </summary>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The longest break between trial calls while the gateway keeps failing them.</summary>
-    public TimeSpan CircuitBreakerMaxBreakDuration { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// The longest break between trial calls while the gateway keeps failing them: the end of a long outage is noticed within
+    /// this time (plus the forwarders' recovery probe interval).
+    /// </summary>
+    public TimeSpan CircuitBreakerMaxBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gateway calls in flight at once from this process (bulkhead).</summary>
     public int MaxConcurrentRequests { get; set; } = 64;
