@@ -439,7 +439,7 @@ public sealed partial class PatientGrain(
 
     /// <summary>The index of a settled encounter that is not open again, or -1.</summary>
     private int SettledIndex(string facilityCode, string maLk) =>
-        _takenBack.Contains(EpisodeKey.Create(facilityCode, maLk))
+        _takenBack.Count > 0 && _takenBack.Contains(EpisodeKey.Create(facilityCode, maLk))
             ? -1
             : Settled.FindIndex(s => s.FacilityCode == facilityCode && s.MaLk == maLk);
 
