@@ -19,8 +19,8 @@ public static class GrainsServiceCollectionExtensions
     /// <summary>
     /// Adds the interop settings (section "Interop"), the resilient gateway client (section "Gateway"), the time provider, the
     /// start-up re-drive of the outbox, readiness settings (section "Readiness", validated at start) with the start-up of the
-    /// province aggregate, the flow recorder (section "Monitoring"), the secret protector (section "Secrets") and the episode registry (over the
-    /// main grain storage).
+    /// province aggregate, the flow recorder (section "Monitoring"), the secret protector (section "Secrets") and the episode
+    /// registry (over the main grain storage).
     /// </summary>
     public static IServiceCollection AddSoSucKhoeGrains(this IServiceCollection services, IConfiguration configuration)
     {

@@ -35,9 +35,8 @@ public sealed class EpisodeRegistry(IGrainStorage storage, TimeProvider time) : 
     private static readonly GrainType RecordType = GrainType.Create("episode");
     private readonly ConcurrentDictionary<string, string> _claims = new(StringComparer.Ordinal);
 
-    /// <summary>The storage record id of an episode's claim.</summary>
-    public static GrainId RecordId(string facilityCode, string maLk) =>
-        GrainId.Create(RecordType, IdSpan.Create(EpisodeKey.Create(facilityCode, maLk)));
+    /// <summary>The storage record id of an episode's claim, from its <see cref="EpisodeKey"/>.</summary>
+    private static GrainId RecordId(string key) => GrainId.Create(RecordType, IdSpan.Create(key));
 
     public async Task<string> ClaimAsync(string facilityCode, string maLk, string personKey)
     {
@@ -48,7 +47,7 @@ public sealed class EpisodeRegistry(IGrainStorage storage, TimeProvider time) : 
             return owner;
         }
 
-        var id = RecordId(facilityCode, maLk);
+        var id = RecordId(key);
         try
         {
             await storage.WriteStateAsync(StateName, id,
@@ -74,7 +73,7 @@ public sealed class EpisodeRegistry(IGrainStorage storage, TimeProvider time) : 
             return owner;
         }
 
-        owner = await ReadAsync(RecordId(facilityCode, maLk));
+        owner = await ReadAsync(RecordId(key));
         if (owner is not null)
         {
             Remember(key, owner);

@@ -35,9 +35,9 @@ public sealed partial class PatientGrain(
     private bool _registeredInIndex;
     private bool _historyChanged;
 
-    // Keys of settled encounters taken back among the open ones since the main state was last written: their history copies stay
-    // until that write has made the open ones durable (see PatientHistoryState).
-    private readonly HashSet<string> _takenBack = new(StringComparer.Ordinal);
+    // A settled encounter was taken back among the open ones since the main state was last written: its history copy stays until
+    // that write has made the open one durable (see PatientHistoryState).
+    private bool _tookBack;
 
     private PatientState State => state.State;
 
@@ -62,7 +62,7 @@ public sealed partial class PatientGrain(
         }
 
         // Open in the main state and also in the history: taken back before the history was written again; the open one is current.
-        Settled.RemoveAll(s => OpenEncounter(s.FacilityCode, s.MaLk) is not null);
+        DropSettledCopiesOfOpen();
         return Task.CompletedTask;
     }
 
@@ -429,7 +429,7 @@ public sealed partial class PatientGrain(
         }
 
         var encounter = Decode(Settled[index]);
-        _takenBack.Add(EpisodeKey.Create(facilityCode, maLk));
+        _tookBack = true;
         InsertBySequence(State.Encounters, encounter, static e => e.Sequence);
         return encounter;
     }
@@ -437,16 +437,17 @@ public sealed partial class PatientGrain(
     private EncounterRecord? OpenEncounter(string facilityCode, string maLk) =>
         State.Encounters.Find(e => e.FacilityCode == facilityCode && e.MaLk == maLk);
 
-    /// <summary>The index of a settled encounter that is not open again, or -1.</summary>
+    /// <summary>The index of an encounter's copy in the history, or -1 (callers look among the open encounters first).</summary>
     private int SettledIndex(string facilityCode, string maLk) =>
-        _takenBack.Count > 0 && _takenBack.Contains(EpisodeKey.Create(facilityCode, maLk))
-            ? -1
-            : Settled.FindIndex(s => s.FacilityCode == facilityCode && s.MaLk == maLk);
+        Settled.FindIndex(s => s.FacilityCode == facilityCode && s.MaLk == maLk);
+
+    /// <summary>Drops the history's copies of encounters that are open again (the open one is current).</summary>
+    private void DropSettledCopiesOfOpen() => Settled.RemoveAll(s => OpenEncounter(s.FacilityCode, s.MaLk) is not null);
 
     /// <summary>Adds a settled encounter to the history, replacing an earlier copy of the same encounter.</summary>
     private void PutSettled(SettledEncounter settled)
     {
-        var index = Settled.FindIndex(s => s.FacilityCode == settled.FacilityCode && s.MaLk == settled.MaLk);
+        var index = SettledIndex(settled.FacilityCode, settled.MaLk);
         if (index >= 0)
         {
             Settled[index] = settled;
@@ -478,8 +479,7 @@ public sealed partial class PatientGrain(
         }
 
         var all = new List<EncounterRecord>(Settled.Count + State.Encounters.Count);
-        all.AddRange((_takenBack.Count == 0 ? Settled : Settled.Where(s => !_takenBack.Contains(EpisodeKey.Create(s.FacilityCode, s.MaLk))))
-            .Select(Decode));
+        all.AddRange((_tookBack ? Settled.Where(s => OpenEncounter(s.FacilityCode, s.MaLk) is null) : Settled).Select(Decode));
         all.AddRange(State.Encounters);
         all.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
         return all;
@@ -500,7 +500,6 @@ public sealed partial class PatientGrain(
             }
 
             State.Encounters.RemoveAt(i);
-            _takenBack.Remove(EpisodeKey.Create(encounter.FacilityCode, encounter.MaLk));
             PutSettled(new SettledEncounter
             {
                 FacilityCode = encounter.FacilityCode,
@@ -596,11 +595,11 @@ public sealed partial class PatientGrain(
             }
 
             await state.WriteStateAsync();
-            if (_takenBack.Count > 0)
+            if (_tookBack)
             {
-                // The open copies are durable now; the history drops its copies at its next write.
-                Settled.RemoveAll(s => _takenBack.Contains(EpisodeKey.Create(s.FacilityCode, s.MaLk)));
-                _takenBack.Clear();
+                // The open ones are durable now; the history drops its copies at its next write.
+                DropSettledCopiesOfOpen();
+                _tookBack = false;
             }
         }
         catch
