@@ -104,8 +104,7 @@ public sealed partial class PatientGrain(
         var newNumbers = NewInsuranceNumbers(command.InsuranceNumbers);
         if (changed || queued || newNumbers.Count > 0)
         {
-            await PersistAsync();
-            await LinkInsuranceNumbersAsync(newNumbers);
+            await PersistAndLinkAsync(newNumbers);
         }
 
         await PublishHeadAsync();
@@ -159,8 +158,7 @@ public sealed partial class PatientGrain(
         Enqueue(OutboundKind.Dossier, submission.FacilityCode, submission.ProvinceCode, submission.MaLk, version, submission.Document, now);
 
         var newNumbers = NewInsuranceNumbers(submission.InsuranceNumbers);
-        await PersistAsync();
-        await LinkInsuranceNumbersAsync(newNumbers);
+        await PersistAndLinkAsync(newNumbers);
         await PublishHeadAsync();
         await IndexReExamAsync(encounter, dossierId);
         LogAccepted(logger, PersonKey.Mask(PersonKeyValue), submission.FacilityCode, version, encounter.Sequence);
@@ -564,12 +562,27 @@ public sealed partial class PatientGrain(
         return result;
     }
 
-    private async Task LinkInsuranceNumbersAsync(List<string> numbers)
+    /// <summary>
+    /// Writes the state and, at the same time, links the person's new insurance numbers. A link is a fact the request carried
+    /// (the card came with this person's identity), true whatever becomes of this write, so it need not wait for it: the caller
+    /// waits for the longer of the two writes instead of their sum. Both are durable when this completes; a failure of either
+    /// fails the call, as before.
+    /// </summary>
+    private Task PersistAndLinkAsync(List<string> newNumbers)
     {
-        foreach (var number in numbers)
+        if (newNumbers.Count == 0)
         {
-            await GrainFactory.GetGrain<IIdentityLinkGrain>(IdentityLinkKey.ForInsuranceNumber(number)).Link(PersonKeyValue);
+            return PersistAsync();
         }
+
+        var writes = new Task[newNumbers.Count + 1];
+        writes[0] = PersistAsync();
+        for (var i = 0; i < newNumbers.Count; i++)
+        {
+            writes[i + 1] = GrainFactory.GetGrain<IIdentityLinkGrain>(IdentityLinkKey.ForInsuranceNumber(newNumbers[i])).Link(PersonKeyValue);
+        }
+
+        return Task.WhenAll(writes);
     }
 
     /// <summary>

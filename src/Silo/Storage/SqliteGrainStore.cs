@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -45,6 +46,15 @@ internal sealed class SqliteGrainStore : IDisposable
         Meter.CreateCounter<long>("sosuckhoe.storage.commits", description: "Grain state transactions committed (one fsync each).");
     private static readonly Counter<long> OperationCounter =
         Meter.CreateCounter<long>("sosuckhoe.storage.operations", description: "Grain state writes and clears committed.");
+    private static readonly Histogram<double> CommitDuration =
+        Meter.CreateHistogram<double>("sosuckhoe.storage.commit.duration", unit: "ms",
+            description: "Time the writer thread spends on one transaction: its statements, the commit and the fsync.");
+    private static readonly Histogram<int> BatchSize =
+        Meter.CreateHistogram<int>("sosuckhoe.storage.batch.size", unit: "{operation}",
+            description: "Operations committed in one transaction.");
+    private static readonly Histogram<double> WriteWait =
+        Meter.CreateHistogram<double>("sosuckhoe.storage.write.wait", unit: "ms",
+            description: "Time a write waits from its queueing to its commit: the queue, the batch before it and its own.");
 
     private const string KeyFilter =
         "ServiceId = $service AND StateName = $state AND GrainId = $grain";
@@ -180,6 +190,7 @@ internal sealed class SqliteGrainStore : IDisposable
     private void Commit(List<PendingOperation> batch)
     {
         long?[] results;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             results = Apply(batch);
@@ -203,8 +214,12 @@ internal sealed class SqliteGrainStore : IDisposable
             return;
         }
 
+        var committed = Stopwatch.GetTimestamp();
+        CommitDuration.Record(Stopwatch.GetElapsedTime(started, committed).TotalMilliseconds);
+        BatchSize.Record(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
+            WriteWait.Record(Stopwatch.GetElapsedTime(batch[i].Queued, committed).TotalMilliseconds);
             batch[i].Completion.TrySetResult(results[i]);
         }
     }
@@ -307,6 +322,8 @@ internal sealed class SqliteGrainStore : IDisposable
     private sealed record PendingOperation(RecordKey Key, long? ExpectedVersion, byte[]? Payload, bool Clear)
     {
         public TaskCompletionSource<long?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public long Queued { get; } = Stopwatch.GetTimestamp();
 
         public long Size => (Payload?.Length ?? 0) + 128;
     }

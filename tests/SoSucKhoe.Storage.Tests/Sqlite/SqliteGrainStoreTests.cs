@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using SoSucKhoe.Storage.Tests.Infrastructure;
@@ -37,6 +39,56 @@ public sealed class SqliteGrainStoreTests
         Assert.Equal(400L, store.Operations);
         Assert.True(store.Commits < store.Operations / 4, $"{store.Commits} commits for {store.Operations} writes: no group commit");
         Assert.Equal(400L, Count(connectionString, "SELECT count(*) FROM GrainRecord WHERE Version = 1 AND length(Payload) = 4;"));
+    }
+
+    [Fact]
+    public async Task Each_commit_reports_its_duration_and_size_and_each_write_its_wait()
+    {
+        using var folder = new TempFolder("store-metrics");
+        var connectionString = EmbeddedStorage.Prepare(folder.Path);
+        using var store = new SqliteGrainStore(connectionString, NullLogger.Instance);
+        var commits = new ConcurrentBag<double>();
+        var sizes = new ConcurrentBag<int>();
+        var waits = new ConcurrentBag<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SqliteGrainStore.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "sosuckhoe.storage.commit.duration")
+            {
+                commits.Add(value);
+            }
+            else if (instrument.Name == "sosuckhoe.storage.write.wait")
+            {
+                waits.Add(value);
+            }
+        });
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "sosuckhoe.storage.batch.size")
+            {
+                sizes.Add(value);
+            }
+        });
+        listener.Start();
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => store.WriteAsync(Key($"m{i}"), null, Bytes(i))));
+        listener.RecordObservableInstruments();
+
+        // The meter is shared by every store in the process (other tests may commit meanwhile): at least this store's share.
+        Assert.True(waits.Count >= 300, $"{waits.Count} write waits recorded for 300 writes");
+        Assert.True(sizes.Sum() >= 300, $"batch sizes add up to {sizes.Sum()} for 300 writes");
+        Assert.NotEmpty(commits);
+        Assert.InRange(sizes.Count, 1, sizes.Sum());
+        Assert.All(commits, d => Assert.True(d > 0, $"commit took {d} ms"));
+        Assert.All(waits, d => Assert.True(d > 0, $"write waited {d} ms"));
+        Assert.True(waits.Max() >= commits.Min(), "a write waits at least for the commit that holds it");
     }
 
     [Fact]
