@@ -439,8 +439,17 @@ public sealed partial class PatientGrain(
     private int SettledIndex(string facilityCode, string maLk) =>
         Settled.FindIndex(s => s.FacilityCode == facilityCode && s.MaLk == maLk);
 
-    /// <summary>Drops the history's copies of encounters that are open again (the open one is current).</summary>
-    private void DropSettledCopiesOfOpen() => Settled.RemoveAll(s => OpenEncounter(s.FacilityCode, s.MaLk) is not null);
+    /// <summary>Whether a history copy's encounter is open again (then the open one is current).</summary>
+    private bool HasOpenTwin(SettledEncounter settled) => OpenEncounter(settled.FacilityCode, settled.MaLk) is not null;
+
+    /// <summary>Drops the history's copies of encounters that are open again.</summary>
+    private void DropSettledCopiesOfOpen()
+    {
+        if (State.Encounters.Count > 0)
+        {
+            Settled.RemoveAll(HasOpenTwin);
+        }
+    }
 
     /// <summary>Adds a settled encounter to the history, replacing an earlier copy of the same encounter.</summary>
     private void PutSettled(SettledEncounter settled)
@@ -477,7 +486,7 @@ public sealed partial class PatientGrain(
         }
 
         var all = new List<EncounterRecord>(Settled.Count + State.Encounters.Count);
-        all.AddRange((_tookBack ? Settled.Where(s => OpenEncounter(s.FacilityCode, s.MaLk) is null) : Settled).Select(Decode));
+        all.AddRange((_tookBack ? Settled.Where(s => !HasOpenTwin(s)) : Settled).Select(Decode));
         all.AddRange(State.Encounters);
         all.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
         return all;
