@@ -59,6 +59,13 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<CredentialService>();
         services.AddHostedService<BootstrapAdminKey>();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName));
+        services.AddOptions<IntakeAdmissionOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName))
+            .Validate(o => o.MaxQueued >= 0, "Intake:MaxQueued must not be negative.")
+            .Validate(o => o.MaxQueueWait > TimeSpan.Zero, "Intake:MaxQueueWait must be positive.")
+            .Validate(o => o.MemoryRefusalRatio is >= 0 and <= 1, "Intake:MemoryRefusalRatio must be between 0 and 1.")
+            .Validate(o => o.RetryAfter > TimeSpan.Zero, "Intake:RetryAfter must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IntakeAdmission>();
         services.AddSingleton<SignatureGate>();
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<DossierIntake>();

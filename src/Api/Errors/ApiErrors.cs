@@ -77,6 +77,12 @@ public static class ApiErrors
         return Build(Code.Unavailable, message, retry);
     }
 
+    public static RpcException ResourceExhausted(string message, TimeSpan retryAfter)
+    {
+        var retry = new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) };
+        return Build(Code.ResourceExhausted, message, retry);
+    }
+
     public static string Describe(Violation violation) =>
         $"{violation.Table}.{violation.Field} {violation.Rule}: {violation.Message}";
 

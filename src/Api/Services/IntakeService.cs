@@ -5,21 +5,39 @@ using SoSucKhoe.Api.V1;
 
 namespace SoSucKhoe.Api.Services;
 
-/// <summary>The HIS-facing intake (proto service sosuckhoe.v1.Intake); the work happens in <see cref="DossierIntake"/>.</summary>
-public sealed class IntakeService(DossierIntake intake) : V1.Intake.IntakeBase
+/// <summary>
+/// The HIS-facing intake (proto service sosuckhoe.v1.Intake); the work happens in <see cref="DossierIntake"/>. Every call first
+/// takes a place from <see cref="IntakeAdmission"/>, which bounds how many the hub works on at once.
+/// </summary>
+public sealed class IntakeService(DossierIntake intake, IntakeAdmission admission) : V1.Intake.IntakeBase
 {
-    public override Task<CheckInResponse> CheckIn(CheckInRequest request, ServerCallContext context) =>
-        intake.CheckInAsync(request);
+    public override async Task<CheckInResponse> CheckIn(CheckInRequest request, ServerCallContext context)
+    {
+        using var place = await admission.EnterAsync(context.CancellationToken);
+        return await intake.CheckInAsync(request);
+    }
 
-    public override Task<SubmitDossierResponse> SubmitDossier(SubmitDossierRequest request, ServerCallContext context) =>
-        intake.SubmitAsync(request.Document, CallerPrincipal.From(context));
+    public override async Task<SubmitDossierResponse> SubmitDossier(SubmitDossierRequest request, ServerCallContext context)
+    {
+        using var place = await admission.EnterAsync(context.CancellationToken);
+        return await intake.SubmitAsync(request.Document, CallerPrincipal.From(context));
+    }
 
-    public override Task<ConformanceReport> SubmitConformanceDossier(SubmitConformanceDossierRequest request, ServerCallContext context) =>
-        intake.SubmitConformanceAsync(request.Document, CallerPrincipal.From(context));
+    public override async Task<ConformanceReport> SubmitConformanceDossier(SubmitConformanceDossierRequest request, ServerCallContext context)
+    {
+        using var place = await admission.EnterAsync(context.CancellationToken);
+        return await intake.SubmitConformanceAsync(request.Document, CallerPrincipal.From(context));
+    }
 
-    public override Task<CancelEpisodeResponse> CancelEpisode(CancelEpisodeRequest request, ServerCallContext context) =>
-        intake.CancelAsync(request);
+    public override async Task<CancelEpisodeResponse> CancelEpisode(CancelEpisodeRequest request, ServerCallContext context)
+    {
+        using var place = await admission.EnterAsync(context.CancellationToken);
+        return await intake.CancelAsync(request);
+    }
 
-    public override Task<DossierStatus> GetDossierStatus(GetDossierStatusRequest request, ServerCallContext context) =>
-        intake.GetStatusAsync(request);
+    public override async Task<DossierStatus> GetDossierStatus(GetDossierStatusRequest request, ServerCallContext context)
+    {
+        using var place = await admission.EnterAsync(context.CancellationToken);
+        return await intake.GetStatusAsync(request);
+    }
 }
