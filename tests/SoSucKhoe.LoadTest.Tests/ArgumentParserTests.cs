@@ -10,7 +10,8 @@ public sealed class ArgumentParserTests
         var options = ArgumentParser.Parse(
             ["--grpc", "http://127.0.0.1:5080", "--admin-key", "k", "--facilities", "20", "--citizens", "5000", "--rate", "100",
              "--duration", "30s", "--mode", "closed", "--concurrency", "32", "--gateway-stats", "http://127.0.0.1:5081/gateway/emulator/stats",
-             "--report-dir", "out", "--warmup", "5s", "--drain", "10s", "--lag-sample", "50", "--seed", "9"],
+             "--report-dir", "out", "--warmup", "5s", "--drain", "10s", "--lag-sample", "50", "--seed", "9",
+             "--presign", "120000"],
             NoEnvironment);
 
         Assert.Equal(new Uri("http://127.0.0.1:5080"), options.GrpcAddress);
@@ -26,6 +27,7 @@ public sealed class ArgumentParserTests
         Assert.Equal(TimeSpan.FromSeconds(5), options.Warmup);
         Assert.Equal(TimeSpan.FromSeconds(10), options.DrainTimeout);
         Assert.Equal(50, options.LagSample);
+        Assert.Equal(120_000, options.PresignLimit);
         Assert.Equal(9, options.Seed);
         Assert.Equal(3000, options.DossierCount);
     }
@@ -40,6 +42,7 @@ public sealed class ArgumentParserTests
         Assert.Null(options.ReportDirectory);
         Assert.Null(options.GatewayStats);
         Assert.Equal(TimeSpan.Zero, options.Warmup);
+        Assert.Equal(LoadTestEngine.StreamingThreshold, options.PresignLimit);
     }
 
     [Theory]

@@ -8,6 +8,7 @@ public static class ArgumentParser
     public const string Usage =
         "usage: SoSucKhoe.LoadTest --grpc http://127.0.0.1:5080 --admin-key <key> [--facilities 20] [--citizens 5000]\n" +
         "       [--rate 100] [--duration 30s] [--mode open|closed] [--concurrency 32] [--drain 30s] [--warmup 0s] [--lag-sample 200]\n" +
+        "       [--presign 20000]  (runs of up to this many dossiers are signed before the clock starts; longer ones in the background)\n" +
         "       [--gateway-stats http://127.0.0.1:5081/gateway/emulator/stats] [--report-dir out] [--seed 6]\n" +
         "       [--checkin-share 0.5] [--size-mix outpatient:80,inpatient:15,long:5] [--citizen-order random|distinct]\n" +
         "       [--start-rate 50] [--rate-step 50] [--step-duration 20s] [--max-rate 5000] [--p99-limit 100ms]  (max profile)\n" +
@@ -82,6 +83,7 @@ public static class ArgumentParser
             DrainTimeout = Span(values, "--drain", TimeSpan.FromSeconds(30)),
             Warmup = values.TryGetValue("--warmup", out var warmup) && warmup is not ("0" or "0s") ? ParseDuration(warmup) : TimeSpan.Zero,
             LagSample = Int(values, "--lag-sample", 200, 0, 1_000_000),
+            PresignLimit = Int(values, "--presign", LoadTestEngine.StreamingThreshold, 1, 1_000_000),
             GatewayStats = values.TryGetValue("--gateway-stats", out var stats) ? LoopbackUri("--gateway-stats", stats) : null,
             ReportDirectory = values.GetValueOrDefault("--report-dir"),
             Seed = Int(values, "--seed", 6, int.MinValue, int.MaxValue),
@@ -152,7 +154,7 @@ public static class ArgumentParser
     private static readonly HashSet<string> Known =
     [
         "--grpc", "--admin-key", "--facilities", "--citizens", "--rate", "--duration", "--mode", "--concurrency", "--drain", "--warmup",
-        "--lag-sample", "--gateway-stats", "--report-dir", "--seed", "--profile", "--checkin-share", "--size-mix", "--start-rate",
+        "--lag-sample", "--presign", "--gateway-stats", "--report-dir", "--seed", "--profile", "--checkin-share", "--size-mix", "--start-rate",
         "--rate-step", "--step-duration", "--max-rate", "--p99-limit", "--hub-pid", "--sample-interval", "--outage-at", "--outage-for",
         "--ceilings", "--reference-dir", "--ceiling-dir", "--citizen-order", "--latency-log",
     ];

@@ -19,7 +19,10 @@ namespace SoSucKhoe.LoadTest;
 /// </summary>
 public static class LoadTestEngine
 {
-    /// <summary>Runs with more dossiers than this sign them in the background, a window ahead, instead of all up front.</summary>
+    /// <summary>
+    /// By default (<c>--presign</c>), runs with more dossiers than this sign them in the background, a window ahead, instead of all
+    /// up front.
+    /// </summary>
     public const int StreamingThreshold = 20_000;
 
     public static async Task<LoadReport> RunAsync(LoadTestOptions options, TextWriter progress, CancellationToken cancellationToken)
@@ -87,7 +90,7 @@ public static class LoadTestEngine
         else
         {
             IDossierSource source;
-            if (planned <= StreamingThreshold)
+            if (planned <= options.PresignLimit)
             {
                 await progress.WriteLineAsync(string.Create(c, $"signing {planned} dossiers…")).ConfigureAwait(false);
                 source = new PreparedDossierSource(workload.Generate(planned, warmupCount));

@@ -38,6 +38,12 @@ public sealed record LoadTestOptions
     /// <summary>How many accepted dossiers are polled with GetDossierStatus to measure forwarding lag.</summary>
     public int LagSample { get; init; } = 200;
 
+    /// <summary>
+    /// Runs of up to this many dossiers are all signed before the clock starts (<c>--presign</c>); longer runs sign in the
+    /// background, a window ahead, on the tool's cores (which the hub shares when both run on one machine).
+    /// </summary>
+    public int PresignLimit { get; init; } = LoadTestEngine.StreamingThreshold;
+
     /// <summary>Seed of the synthetic province and dossiers.</summary>
     public int Seed { get; init; } = 6;
 

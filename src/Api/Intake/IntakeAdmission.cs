@@ -41,7 +41,7 @@ public readonly record struct MemoryReading(long HeapBytes, long LimitBytes);
 /// burst costs the callers a retry and the hub keeps its throughput, its forwarding and its memory.
 /// </summary>
 /// <remarks>
-/// A refused call changed nothing: admission is decided before the document is read. The queue serves callers in arrival order.
+/// A refused call changed nothing: admission is decided before the document is parsed. The queue serves callers in arrival order.
 /// The memory check reads the runtime's figures of the last collection at most every <see cref="MemoryCheckInterval"/>.
 /// </remarks>
 public sealed partial class IntakeAdmission : IDisposable
