@@ -159,6 +159,14 @@ public static class HubHost
             {
                 options.ClassSpecificCollectionAge[personGrain.FullName!] = hub.PersonIdleDeactivation;
             }
+
+            // Under memory pressure, idle grains go before their age is up (see HubOptions.ShedIdleGrainsAbovePercent).
+            if (hub.ShedIdleGrainsAbovePercent > 0)
+            {
+                options.EnableActivationSheddingOnMemoryPressure = true;
+                options.MemoryUsageLimitPercentage = hub.ShedIdleGrainsAbovePercent;
+                options.MemoryUsageTargetPercentage = hub.ShedIdleGrainsToPercent;
+            }
         });
     }
 

@@ -63,6 +63,18 @@ public sealed class HubOptions
     public TimeSpan PersonIdleDeactivation { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// When the memory in use passes this share (percent) of what the runtime may use (the managed heap's limit), the silo
+    /// deactivates the longest-idle grains before their idle time is up, down to <see cref="ShedIdleGrainsToPercent"/>. Their
+    /// state is durable, so a later call only reads it again. At a thousand dossiers a second with a hundred thousand citizens,
+    /// a minute of idle patients fills a 1 GiB heap; without this the intake's admission control would refuse HIS calls
+    /// (Intake:MemoryRefusalRatio, 85 %) instead. Zero turns it off.
+    /// </summary>
+    public int ShedIdleGrainsAbovePercent { get; set; } = 70;
+
+    /// <summary>The memory share (percent) that deactivating idle grains under memory pressure aims for.</summary>
+    public int ShedIdleGrainsToPercent { get; set; } = 55;
+
+    /// <summary>
     /// How long the forwarding stream's in-memory cache keeps an outbox entry after the stream took it. The stream is only the
     /// doorbell of the forwarders (they take each entry at once; the patient grain's durable outbox is what re-drives a lost
     /// one), so the cache needs seconds. Orleans' defaults keep every entry until it is 30 minutes older than the newest one:
