@@ -20,9 +20,9 @@ public sealed class IntakeAdmissionOptions
     public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Share of the memory the runtime may use (the managed heap's hard limit, or the machine's memory) above which the heap left
-    /// by the last garbage collection makes new intake calls be refused, until a collection brings it down again. Zero turns
-    /// the check off.
+    /// Share of the memory the runtime may use (the managed heap's hard limit, or the machine's memory) above which the objects
+    /// left by the last full garbage collection make new intake calls be refused, until a collection brings them down again.
+    /// Zero turns the check off.
     /// </summary>
     public double MemoryRefusalRatio { get; set; } = 0.85;
 
@@ -205,10 +205,23 @@ public sealed partial class IntakeAdmission : IDisposable
         return ApiErrors.ResourceExhausted($"{message}; nothing was accepted: retry after {_options.RetryAfter.TotalMilliseconds:0} ms.", _options.RetryAfter);
     }
 
+    /// <summary>
+    /// The objects' bytes (heap minus its free space) that the last full collection left, or the last collection of any kind
+    /// before the first full one. A young-generation collection leaves the old generation's garbage in place, so its figure can
+    /// sit near the limit while the live data are far below it; near the limit the runtime collects in full often, so the full
+    /// collection's figure is recent when it matters.
+    /// </summary>
     private static MemoryReading ReadRuntimeMemory()
     {
-        var info = GC.GetGCMemoryInfo();
-        return new MemoryReading(info.HeapSizeBytes, info.TotalAvailableMemoryBytes);
+        var background = GC.GetGCMemoryInfo(GCKind.Background);
+        var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var info = background.Index > blocking.Index ? background : blocking;
+        if (info.Index == 0)
+        {
+            info = GC.GetGCMemoryInfo(GCKind.Any);
+        }
+
+        return new MemoryReading(info.HeapSizeBytes - info.FragmentedBytes, info.TotalAvailableMemoryBytes);
     }
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning,
