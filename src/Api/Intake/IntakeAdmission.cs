@@ -64,7 +64,6 @@ public sealed partial class IntakeAdmission : IDisposable
     private readonly Func<MemoryReading> _readMemory;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Lock _memoryGate = new();
     private readonly long _memoryCheckTicks;
     private readonly long _reportTicks;
     private long _nextMemoryReadAt = long.MinValue;
@@ -84,17 +83,6 @@ public sealed partial class IntakeAdmission : IDisposable
     public IntakeAdmission(IntakeAdmissionOptions options, TimeProvider time, ILogger logger, Func<MemoryReading> readMemory)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxQueued);
-        if (options.MemoryRefusalRatio is < 0 or > 1 || double.IsNaN(options.MemoryRefusalRatio))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MemoryRefusalRatio, "Intake:MemoryRefusalRatio must be between 0 and 1.");
-        }
-
-        if (options.MaxQueueWait <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxQueueWait, "Intake:MaxQueueWait must be positive.");
-        }
-
         _options = options;
         _time = time;
         _logger = logger;
@@ -172,23 +160,16 @@ public sealed partial class IntakeAdmission : IDisposable
             return false;
         }
 
+        // One caller per interval reads the figures (the one that moves the next reading on); the others use the last answer.
         var now = _time.GetTimestamp();
-        if (now < Volatile.Read(ref _nextMemoryReadAt))
+        var next = Volatile.Read(ref _nextMemoryReadAt);
+        if (now >= next && Interlocked.CompareExchange(ref _nextMemoryReadAt, now + _memoryCheckTicks, next) == next)
         {
-            return Volatile.Read(ref _memoryShort);
+            var reading = _readMemory();
+            Volatile.Write(ref _memoryShort, reading.LimitBytes > 0 && reading.HeapBytes >= _options.MemoryRefusalRatio * reading.LimitBytes);
         }
 
-        lock (_memoryGate)
-        {
-            if (now >= _nextMemoryReadAt)
-            {
-                var reading = _readMemory();
-                Volatile.Write(ref _memoryShort, reading.LimitBytes > 0 && reading.HeapBytes >= _options.MemoryRefusalRatio * reading.LimitBytes);
-                Volatile.Write(ref _nextMemoryReadAt, now + _memoryCheckTicks);
-            }
-
-            return _memoryShort;
-        }
+        return Volatile.Read(ref _memoryShort);
     }
 
     private RpcException Refuse(string reason, string message)

@@ -1,9 +1,6 @@
 using System.Threading.RateLimiting;
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
-using Grpc.Core;
 using Microsoft.Extensions.Options;
-using Status = Google.Rpc.Status;
+using SoSucKhoe.Api.Errors;
 
 namespace SoSucKhoe.Api.Security;
 
@@ -41,13 +38,9 @@ public sealed class CallerRateLimiter : IDisposable
         }
 
         var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1 / _tokensPerSecond);
-        var status = new Status
-        {
-            Code = (int)Code.ResourceExhausted,
-            Message = $"Too many requests from this {caller.RoleName}; retry after {retry.TotalMilliseconds:0} ms.",
-        };
-        status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retry < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : retry) }));
-        throw status.ToRpcException();
+        throw ApiErrors.ResourceExhausted(
+            $"Too many requests from this {caller.RoleName}; retry after {retry.TotalMilliseconds:0} ms.",
+            retry < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : retry);
     }
 
     public void Dispose() => _limiter.Dispose();
