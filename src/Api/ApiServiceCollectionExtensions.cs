@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -22,9 +21,10 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the gRPC services, server reflection, the grpc.health.v1 service, the error mapping, and the dossier reader and
-    /// validator with their catalogues (sections "Catalogues", "Validation" and "Reader").
+    /// validator (sections "Validation" and "Reader") with the catalogues loaded before start (<see cref="CatalogueLoader"/>).
     /// </summary>
-    public static IServiceCollection AddSoSucKhoeApi(this IServiceCollection services, IConfiguration configuration, int maxMessageBytes)
+    public static IServiceCollection AddSoSucKhoeApi(this IServiceCollection services, IConfiguration configuration, int maxMessageBytes,
+        Catalogues catalogues)
     {
         services.AddGrpc(options =>
         {
@@ -34,15 +34,14 @@ public static class ApiServiceCollectionExtensions
             options.Interceptors.Add<AccessInterceptor>();
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck("hub", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        services.AddGrpcHealthChecks().AddCheck<CatalogueHealthCheck>("catalogues");
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<CatalogueOptions>().Bind(configuration.GetSection(CatalogueOptions.SectionName));
         services.AddOptions<DossierValidationOptions>().Bind(configuration.GetSection("Validation"));
         services.AddOptions<DossierReaderOptions>().Bind(configuration.GetSection("Reader"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DossierValidationOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DossierReaderOptions>>().Value);
-        services.AddSingleton(sp => LoadCatalogues(sp.GetRequiredService<IOptions<CatalogueOptions>>().Value));
+        services.AddSingleton(catalogues);
         services.AddSingleton(sp =>
         {
             var catalogues = sp.GetRequiredService<Catalogues>();
@@ -89,57 +88,5 @@ public static class ApiServiceCollectionExtensions
         endpoints.MapGrpcReflectionService().RequireHost(host);
         endpoints.MapGrpcHealthChecksService().RequireHost(host);
         return endpoints;
-    }
-
-    private static Catalogues LoadCatalogues(CatalogueOptions catalogues)
-    {
-        var fieldRules = CatalogueOptions.Resolve(catalogues.FieldRules)
-            ?? throw new InvalidOperationException(
-                $"The field-rule catalogue (Catalogues:FieldRules = '{catalogues.FieldRules}') was not found. Point it at the QĐ 4750 "
-                + "field list (xml-fields-qd4750.csv).");
-        var icdPath = CatalogueOptions.Resolve(catalogues.Icd10);
-        if (!string.IsNullOrWhiteSpace(catalogues.Icd10) && icdPath is null)
-        {
-            throw new InvalidOperationException($"The ICD-10 catalogue (Catalogues:Icd10 = '{catalogues.Icd10}') was not found.");
-        }
-
-        var icd = icdPath is null ? null : IcdCatalogue.Load(icdPath);
-        var female = CatalogueOptions.Resolve(catalogues.Icd10FemaleOnly);
-        var male = CatalogueOptions.Resolve(catalogues.Icd10MaleOnly);
-        var sexRules = female is null && male is null ? null : IcdSexRestrictions.Load(female, male);
-        return new Catalogues(FieldRuleCatalogue.Load(fieldRules), icd, sexRules)
-        {
-            AdministrativeUnits = LoadAdministrativeUnits(catalogues),
-        };
-    }
-
-    private static AdministrativeUnitCatalogue? LoadAdministrativeUnits(CatalogueOptions catalogues)
-    {
-        if (string.IsNullOrWhiteSpace(catalogues.AdministrativeUnits))
-        {
-            return null;
-        }
-
-        var path = CatalogueOptions.Resolve(catalogues.AdministrativeUnits)
-            ?? throw new InvalidOperationException(
-                $"The administrative-unit list (Catalogues:AdministrativeUnits = '{catalogues.AdministrativeUnits}') was not found.");
-        if (!DateOnly.TryParseExact(catalogues.AdministrativeUnitsValidFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
-        {
-            throw new InvalidOperationException("Catalogues:AdministrativeUnitsValidFrom must be a date \"yyyy-MM-dd\".");
-        }
-
-        DateOnly? until = null;
-        if (!string.IsNullOrWhiteSpace(catalogues.AdministrativeUnitsValidUntil))
-        {
-            if (!DateOnly.TryParseExact(catalogues.AdministrativeUnitsValidUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
-                || end <= from)
-            {
-                throw new InvalidOperationException("Catalogues:AdministrativeUnitsValidUntil must be a date \"yyyy-MM-dd\" after the start.");
-            }
-
-            until = end;
-        }
-
-        return AdministrativeUnitCatalogue.Load(path, from, until);
     }
 }

@@ -1,4 +1,3 @@
 using SoSucKhoe.Silo.Hosting;
 
-var app = HubHost.Build(args);
-await app.RunAsync();
+return await HubProgram.RunAsync(args, Console.Error);

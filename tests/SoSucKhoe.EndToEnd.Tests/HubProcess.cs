@@ -99,7 +99,7 @@ public sealed class HubProcess : IDisposable
         // Tests run from tests/<project>/bin/<Configuration>/<framework>/: the silo is built with the same configuration.
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = framework.Parent!.Name;
-        var path = Path.Combine(ReferenceFiles.RepositoryRoot, "src", "Silo", "bin", configuration, framework.Name, "SoSucKhoe.Silo.dll");
+        var path = Path.Combine(Repository.Root, "src", "Silo", "bin", configuration, framework.Name, "SoSucKhoe.Silo.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the silo was not found.", path);
     }
 }

@@ -46,7 +46,7 @@ public sealed class MonitoringDemoSeedTests(HubFixture hub)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = ReferenceFiles.RepositoryRoot,
+            WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -55,7 +55,6 @@ public sealed class MonitoringDemoSeedTests(HubFixture hub)
         {
             "run", build ? "--configuration=Debug" : "--no-build", "--project", Path.Combine("tools", "SoSucKhoe.DemoSeed", "SoSucKhoe.DemoSeed.csproj"), "--",
             "--hub", hub.Settings.GrpcAddress.ToString(), "--admin-key", hub.Clients.AdminKey,
-            "--admin-units", Path.Combine(ReferenceFiles.Directory, "admin-units-2024-06-11.csv"),
             "--province", Province, "--facilities", "12", "--dossiers", "2", "--seed", "83",
         })
         {

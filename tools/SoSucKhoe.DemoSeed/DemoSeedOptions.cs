@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SoSucKhoe.Dossiers.Catalogues;
 
 namespace SoSucKhoe.DemoSeed;
 
@@ -11,7 +12,7 @@ public sealed record DemoSeedOptions
           --hub URL              the hub's gRPC address, loopback only (default http://127.0.0.1:5080)
           --admin-key-file PATH  file holding an admin key (default src/Silo/data/admin.key)
           --admin-key KEY        the admin key itself (or SOSUCKHOE_ADMIN_KEY); wins over the file
-          --admin-units PATH     administrative units CSV (default ../shared/reference/admin-units-2024-06-11.csv)
+          --admin-units PATH     administrative units CSV (default: the 2024 list shipped with the tool)
           --province CODE        2-digit province code (default 70, Bình Phước)
           --facilities N         facilities to create, 1-999 (default 170)
           --dossiers N           production dossiers per live facility (default 6)
@@ -25,7 +26,7 @@ public sealed record DemoSeedOptions
 
     public string AdminKeyFile { get; init; } = Path.Combine("src", "Silo", "data", "admin.key");
 
-    public string AdministrativeUnits { get; init; } = Path.Combine("..", "shared", "reference", "admin-units-2024-06-11.csv");
+    public string AdministrativeUnits { get; init; } = CatalogueFiles.Shipped(CatalogueFiles.AdministrativeUnits2024);
 
     public string ProvinceCode { get; init; } = "70";
 

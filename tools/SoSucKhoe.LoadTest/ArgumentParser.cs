@@ -1,4 +1,5 @@
 using System.Globalization;
+using SoSucKhoe.Dossiers.Catalogues;
 
 namespace SoSucKhoe.LoadTest;
 
@@ -13,7 +14,7 @@ public static class ArgumentParser
         "       [--checkin-share 0.5] [--size-mix outpatient:80,inpatient:15,long:5] [--citizen-order random|distinct]\n" +
         "       [--start-rate 50] [--rate-step 50] [--step-duration 20s] [--max-rate 5000] [--p99-limit 100ms]  (max profile)\n" +
         "       [--hub-pid <pid>] [--sample-interval 1m] [--outage-at 2m --outage-for 10m]\n" +
-        "       [--ceilings 10s] [--reference-dir ../shared/reference] [--ceiling-dir <folder on the hub's disk>]\n" +
+        "       [--ceilings 10s] [--catalogue-dir <folder>] [--ceiling-dir <folder on the hub's disk>]\n" +
         "       [--latency-log requests.csv]  (one CSV line per request, written after the run)\n" +
         "       [--profile pilot|national-peak|max|soak]  (a profile sets defaults; options given on the command line win)\n" +
         "The admin key may also come from the SOSUCKHOE_ADMIN_KEY environment variable. Only loopback hosts are allowed.";
@@ -106,7 +107,7 @@ public static class ArgumentParser
             OutageAt = values.TryGetValue("--outage-at", out var outageAt) ? ParseDuration(outageAt) : null,
             OutageFor = Span(values, "--outage-for", TimeSpan.FromMinutes(10)),
             CeilingDuration = values.TryGetValue("--ceilings", out var ceilings) && ceilings is not ("0" or "0s" or "off") ? ParseDuration(ceilings) : TimeSpan.Zero,
-            ReferenceDirectory = values.GetValueOrDefault("--reference-dir"),
+            CatalogueDirectory = values.GetValueOrDefault("--catalogue-dir") is { } catalogues ? Path.GetFullPath(catalogues) : CatalogueFiles.ShippedDirectory,
             CeilingDirectory = values.GetValueOrDefault("--ceiling-dir"),
             LatencyLog = values.TryGetValue("--latency-log", out var latencyLog) ? FilePath("--latency-log", latencyLog) : null,
         };
@@ -156,7 +157,7 @@ public static class ArgumentParser
         "--grpc", "--admin-key", "--facilities", "--citizens", "--rate", "--duration", "--mode", "--concurrency", "--drain", "--warmup",
         "--lag-sample", "--presign", "--gateway-stats", "--report-dir", "--seed", "--profile", "--checkin-share", "--size-mix", "--start-rate",
         "--rate-step", "--step-duration", "--max-rate", "--p99-limit", "--hub-pid", "--sample-interval", "--outage-at", "--outage-for",
-        "--ceilings", "--reference-dir", "--ceiling-dir", "--citizen-order", "--latency-log",
+        "--ceilings", "--catalogue-dir", "--ceiling-dir", "--citizen-order", "--latency-log",
     ];
 
     private static string FilePath(string name, string text)

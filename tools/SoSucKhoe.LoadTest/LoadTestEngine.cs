@@ -293,7 +293,7 @@ public static class LoadTestEngine
     {
         // The CPU probe runs over a sample of the same mix the run sent (new indices: the same kind of dossiers, signed now).
         var documents = workload.Generate(200, firstIndex + 10_000_000).Select(static d => d.Document).ToList();
-        var cpu = CpuCeilingProbe.Measure(documents, ReferenceDirectory.Find(options.ReferenceDirectory), options.CeilingDuration);
+        var cpu = CpuCeilingProbe.Measure(documents, options.CatalogueDirectory, options.CeilingDuration);
         var directory = options.CeilingDirectory ?? Path.GetTempPath();
         var half = options.CeilingDuration / 2;
         var single = StorageCeilingProbe.Measure(directory, 1, half);

@@ -1,3 +1,5 @@
+using SoSucKhoe.Dossiers.Catalogues;
+
 namespace SoSucKhoe.LoadTest;
 
 /// <summary>Everything one load run needs (see <see cref="ArgumentParser"/> for the command line).</summary>
@@ -89,8 +91,8 @@ public sealed record LoadTestOptions
     /// <summary>How long each ceiling probe runs after the load (zero: no ceilings).</summary>
     public TimeSpan CeilingDuration { get; init; } = TimeSpan.Zero;
 
-    /// <summary>The reference data folder (field rules, ICD-10) for the CPU ceiling's validator, or null to search for it.</summary>
-    public string? ReferenceDirectory { get; init; }
+    /// <summary>The catalogue folder (field rules, ICD-10) for the CPU ceiling's validator: the shipped copy unless given.</summary>
+    public string CatalogueDirectory { get; init; } = CatalogueFiles.ShippedDirectory;
 
     /// <summary>Where the storage ceiling's SQLite file goes (put it on the hub's disk); null for the temp folder.</summary>
     public string? CeilingDirectory { get; init; }

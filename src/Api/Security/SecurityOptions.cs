@@ -13,7 +13,7 @@ public sealed class SecurityOptions
 
     /// <summary>
     /// When no bootstrap key is configured and the hub has no admin key yet, generate one and write it to this file (readable by
-    /// the hub's user only). Relative paths are relative to the data directory. Null disables it.
+    /// the hub's user only). A relative path is taken from the working directory. Null disables it.
     /// </summary>
     public string? GeneratedAdminKeyFile { get; set; }
 

@@ -27,6 +27,9 @@ public sealed class AdministrativeUnitCatalogue
     /// <summary>First day it no longer describes (exclusive), if known.</summary>
     public DateOnly? ValidUntil { get; }
 
+    /// <summary>Number of provinces listed.</summary>
+    public int ProvinceCount => _provinces.Count;
+
     /// <summary>True when the list describes the units in force on that day.</summary>
     public bool Covers(DateOnly day) => day >= ValidFrom && (ValidUntil is null || day < ValidUntil);
 

@@ -23,6 +23,10 @@ public sealed class IcdSexRestrictions
     public static IcdSexRestrictions Load(string? femaleOnlyCsvPath, string? maleOnlyCsvPath) =>
         new(LoadFile(femaleOnlyCsvPath), LoadFile(maleOnlyCsvPath));
 
+    /// <summary>The women-only list of one and the men-only list of the other (each file is loaded and checked on its own).</summary>
+    public static IcdSexRestrictions Combine(IcdSexRestrictions femaleOnly, IcdSexRestrictions maleOnly) =>
+        new(femaleOnly._femaleOnly, maleOnly._maleOnly);
+
     public static IcdSexRestrictions Parse(TextReader? femaleOnlyCsv, TextReader? maleOnlyCsv) =>
         new(ParseCodes(femaleOnlyCsv), ParseCodes(maleOnlyCsv));
 

@@ -37,13 +37,56 @@ public static class HubHost
         builder.Configuration.AddEnvironmentVariables("SOSUCKHOE_");
         configure?.Invoke(builder);
 
-        var hub = builder.Configuration.GetSection(HubOptions.SectionName).Get<HubOptions>() ?? new HubOptions();
+        // Every setting is checked before anything is opened, bound or activated, and all problems are reported at once.
+        var problems = new List<string>();
+        var hub = HubSettingsCheck.Read(builder.Configuration, problems);
+        var catalogues = CatalogueLoader.Load(
+            builder.Configuration.GetSection(CatalogueOptions.SectionName).Get<CatalogueOptions>() ?? new CatalogueOptions(),
+            out var catalogueProblems);
+        problems.AddRange(catalogueProblems);
+        if (problems.Count > 0 || hub is null || catalogues is null)
+        {
+            throw new HubStartupException(problems);
+        }
+
+        var cluster = hub.IsCluster;
+        var dataDirectory = Path.GetFullPath(hub.DataDirectory);
+        DataFolderLock? folderLock = null;
+        if (!cluster)
+        {
+            // Taken before the storage is opened: a second hub on the same folder would serve stale state.
+            folderLock = DataFolderLock.TryAcquire(dataDirectory, out var lockProblem) ?? throw new HubStartupException([lockProblem!]);
+        }
+
+        try
+        {
+            var app = Build(builder, hub, catalogues, dataDirectory, folderLock);
+            folderLock = null;
+            return app;
+        }
+        finally
+        {
+            folderLock?.Dispose();
+        }
+    }
+
+    private static WebApplication Build(WebApplicationBuilder builder, HubOptions hub, Catalogues catalogues, string dataDirectory,
+        DataFolderLock? folderLock)
+    {
+        var problems = HubSettingsCheck.PortsInUse(hub);
+        if (problems.Count > 0)
+        {
+            throw new HubStartupException(problems);
+        }
+
         builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.SectionName));
         ConfigureLogging(builder, hub);
-        var cluster = string.Equals(hub.Profile, "cluster", StringComparison.OrdinalIgnoreCase);
-        var tls = LoadServerCertificate(hub, cluster);
-        var grpcEndpoint = ParseEndpoint(hub.GrpcUrl, nameof(HubOptions.GrpcUrl), tls is not null);
-        var httpEndpoint = ParseEndpoint(hub.HttpUrl, nameof(HubOptions.HttpUrl), secure: false);
+        var cluster = hub.IsCluster;
+        var tls = hub.TlsCertificatePath is { Length: > 0 }
+            ? X509CertificateLoader.LoadPkcs12FromFile(Path.GetFullPath(hub.TlsCertificatePath), hub.TlsCertificatePassword)
+            : null;
+        var grpcEndpoint = HubSettingsCheck.Endpoint(hub.GrpcUrl);
+        var httpEndpoint = HubSettingsCheck.Endpoint(hub.HttpUrl);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(grpcEndpoint, listen =>
@@ -65,24 +108,17 @@ public static class HubHost
             kestrel.Limits.MaxRequestBodySize = hub.MaxMessageBytes + (64 * 1024);
         });
 
-        var dataDirectory = Path.GetFullPath(hub.DataDirectory);
-        var connection = cluster
-            ? hub.PostgresConnectionString ?? throw new InvalidOperationException("The cluster profile needs Hub:PostgresConnectionString.")
-            : PrepareEmbedded(dataDirectory);
+        string connection;
         if (cluster)
         {
+            connection = hub.PostgresConnectionString!;
             PostgresStorage.ApplySchemaAsync(connection).GetAwaiter().GetResult();
-            var subjectKey = builder.Configuration["Security:AuditSubjectKey"]
-                ?? throw new InvalidOperationException("The cluster profile needs Security:AuditSubjectKey (a secret of 32+ characters).");
-            builder.Services.AddPostgresAuditTrail(connection, subjectKey);
-            if (string.IsNullOrEmpty(builder.Configuration["Secrets:Key"]) && string.IsNullOrEmpty(builder.Configuration["Secrets:KeyFile"]))
-            {
-                throw new InvalidOperationException(
-                    "The cluster profile needs Secrets:KeyFile (or Secrets:Key): one 256-bit key, the same on every node, protects stored secrets.");
-            }
+            builder.Services.AddPostgresAuditTrail(connection, builder.Configuration[HubSettingsCheck.AuditSubjectKey]!);
         }
         else
         {
+            connection = PrepareEmbedded(dataDirectory);
+            builder.Services.AddSingleton(_ => folderLock!);
             builder.Services.AddSqliteAuditTrail(connection,
                 AuditSubjectKeyFile.LoadOrCreate(Path.Combine(dataDirectory, AuditSubjectKeyFile.DefaultFileName)));
             builder.Services.PostConfigure<SecurityOptions>(options =>
@@ -92,13 +128,21 @@ public static class HubHost
 
         builder.UseOrleans(silo => ConfigureSilo(silo, hub, cluster, connection));
         builder.Services.AddSoSucKhoeGrains(builder.Configuration);
-        builder.Services.AddSoSucKhoeApi(builder.Configuration, hub.MaxMessageBytes);
+        builder.Services.AddSoSucKhoeApi(builder.Configuration, hub.MaxMessageBytes, catalogues);
         if (hub.HostGatewayEmulator)
         {
             builder.Services.AddGatewayEmulator(options => builder.Configuration.GetSection("Emulator").Bind(options));
         }
 
         var app = builder.Build();
+        if (folderLock is not null)
+        {
+            // Resolved now so that the container owns it: disposing the application releases the folder.
+            app.Services.GetRequiredService<DataFolderLock>();
+        }
+
+        HubSettingsCheck.ValidateOptions(app.Services);
+
         // The emulator's controls (faults, reset, what it received) are operator tools: admin key only. Its gateway endpoints keep
         // their own token check, as the real gateway does.
         app.RequireAdminKey("/gateway/emulator");
@@ -179,7 +223,7 @@ public static class HubHost
             logger.ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .UsePersonalDataMasking();
-            if (hub.JsonLogs || string.Equals(hub.Profile, "cluster", StringComparison.OrdinalIgnoreCase))
+            if (hub.JsonLogs || hub.IsCluster)
             {
                 logger.WriteTo.Console(PersonalDataLogging.MaskedCompactJson());
             }
@@ -222,29 +266,5 @@ public static class HubHost
         }
 
         return connection;
-    }
-
-    private static X509Certificate2? LoadServerCertificate(HubOptions hub, bool cluster)
-    {
-        if (string.IsNullOrWhiteSpace(hub.TlsCertificatePath))
-        {
-            return cluster
-                ? throw new InvalidOperationException("The cluster profile serves gRPC over TLS: set Hub:TlsCertificatePath (a PFX file).")
-                : null;
-        }
-
-        return X509CertificateLoader.LoadPkcs12FromFile(hub.TlsCertificatePath, hub.TlsCertificatePassword);
-    }
-
-    private static IPEndPoint ParseEndpoint(string url, string name, bool secure)
-    {
-        var scheme = secure ? Uri.UriSchemeHttps : Uri.UriSchemeHttp;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != scheme)
-        {
-            throw new InvalidOperationException($"Hub:{name} must be an {scheme}:// URL with a host and a port, not '{url}'.");
-        }
-
-        var address = uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host);
-        return new IPEndPoint(address, uri.Port);
     }
 }

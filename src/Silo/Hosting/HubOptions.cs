@@ -5,8 +5,17 @@ public sealed class HubOptions
 {
     public const string SectionName = "Hub";
 
-    /// <summary>"embedded" (default: one node, SQLite file storage) or "cluster" (PostgreSQL).</summary>
-    public string Profile { get; set; } = "embedded";
+    /// <summary>The embedded profile's name.</summary>
+    public const string EmbeddedProfile = "embedded";
+
+    /// <summary>The cluster profile's name.</summary>
+    public const string ClusterProfile = "cluster";
+
+    /// <summary>"embedded" (default: one node, SQLite file storage) or "cluster" (PostgreSQL); nothing else is accepted.</summary>
+    public string Profile { get; set; } = EmbeddedProfile;
+
+    /// <summary>True for the cluster profile.</summary>
+    public bool IsCluster => string.Equals(Profile, ClusterProfile, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where gRPC (h2c) is served.</summary>
     public string GrpcUrl { get; set; } = "http://127.0.0.1:5080";

@@ -14,7 +14,7 @@ namespace SoSucKhoe.LoadTest.Ceilings;
 public static class CpuCeilingProbe
 {
     public static (long Count, TimeSpan Cpu, TimeSpan Wall, bool Validated, int Problems) Measure(
-        IReadOnlyList<byte[]> documents, string? referenceDirectory, TimeSpan duration)
+        IReadOnlyList<byte[]> documents, string? catalogueDirectory, TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(documents);
         if (documents.Count == 0)
@@ -23,13 +23,14 @@ public static class CpuCeilingProbe
         }
 
         DossierValidator? validator = null;
-        if (referenceDirectory is not null)
+        if (catalogueDirectory is not null)
         {
             validator = new DossierValidator(
                 new DossierValidationOptions(),
-                FieldRuleCatalogue.Load(Path.Combine(referenceDirectory, ReferenceDirectory.FieldRules)),
-                IcdCatalogue.Load(Path.Combine(referenceDirectory, "icd10-qd4469.csv")),
-                IcdSexRestrictions.Load(Path.Combine(referenceDirectory, "icd10-female-only.csv"), Path.Combine(referenceDirectory, "icd10-male-only.csv")));
+                FieldRuleCatalogue.Load(Path.Combine(catalogueDirectory, CatalogueFiles.FieldRulesQd4750)),
+                IcdCatalogue.Load(Path.Combine(catalogueDirectory, CatalogueFiles.Icd10)),
+                IcdSexRestrictions.Load(Path.Combine(catalogueDirectory, CatalogueFiles.Icd10FemaleOnly),
+                    Path.Combine(catalogueDirectory, CatalogueFiles.Icd10MaleOnly)));
         }
 
         var problems = new HashSet<int>();
