@@ -18,6 +18,44 @@ public sealed class HubProcess : IDisposable
     /// <summary>Everything the process wrote to standard output and standard error so far.</summary>
     public string Output => string.Join('\n', _output);
 
+    /// <summary>The operating system's id of the hub's process.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>
+    /// Runs the silo executable with exactly these arguments (no test settings added) until it exits, for tests of a start that
+    /// must fail; returns its exit status and everything it wrote.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(TimeSpan timeout, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(SiloAssembly());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The silo did not exit within {timeout}: {await output}{await errors}");
+        }
+
+        return (process.ExitCode, await output + await errors);
+    }
+
     public static async Task<HubProcess> StartAsync(HubSettings settings, TimeSpan timeout, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet")
