@@ -26,6 +26,8 @@ public static class GrainsServiceCollectionExtensions
     {
         services.AddOptions<InteropOptions>().Bind(configuration.GetSection(InteropOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        // Facilities are placed in today's units with the host's lists; a host without lists places them as recorded.
+        services.TryAddSingleton(SoSucKhoe.Dossiers.Catalogues.AdministrativeUnitHistory.None);
         services.AddSoSucKhoeGatewayClient(configuration);
         services.AddSingleton<OutboxRedriveStartup>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OutboxRedriveStartup>());

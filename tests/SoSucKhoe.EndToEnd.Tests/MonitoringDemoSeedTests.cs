@@ -7,12 +7,14 @@ namespace SoSucKhoe.EndToEnd.Tests;
 
 /// <summary>
 /// The documented demo command (<c>dotnet run --project tools/SoSucKhoe.DemoSeed</c>), run small against the hub under test in a
-/// province no other test uses: the province then shows every stage the seed planned, and a second run changes nothing.
+/// province of today that no other test uses (86, the new Vĩnh Long, formed from 83, 84 and 86, as the default demo province 75
+/// was formed from 70 and 75): the province then shows every stage the seed planned, its facilities grouped by today's communes
+/// and by their former districts, and a second run changes nothing.
 /// </summary>
 [Collection(HubCollection.Name)]
 public sealed class MonitoringDemoSeedTests(HubFixture hub)
 {
-    private const string Province = "83";
+    private const string Province = "86";
 
     [Fact]
     public async Task A_small_demo_seed_shows_every_stage_and_can_be_run_again()
@@ -34,8 +36,33 @@ public sealed class MonitoringDemoSeedTests(HubFixture hub)
         Assert.Equal(12, readiness.Total.Facilities);
         // 12 facilities: 1 suspended, 1 registered only, 3 preparing, 2 ready, 5 live (acknowledged by the gateway).
         Assert.Equal([1, 3, 2, 5, 1], readiness.Total.ByState.OrderBy(s => s.State).Select(s => s.Facilities));
-        Assert.True(readiness.Districts.Count(d => d.DistrictCode.Length == 3) >= 3, "facilities are spread over the districts");
+        Assert.True(readiness.Districts.Count(d => d.DistrictCode.Length == 3) >= 3, "facilities are spread over the former districts");
         Assert.All(readiness.Districts, d => Assert.NotEmpty(d.DistrictName));
+        // Every facility of the former provinces is placed in a commune of today's province, with today's name.
+        Assert.Equal("Tỉnh Vĩnh Long", readiness.ProvinceName);
+        Assert.True(readiness.Communes.Count >= 3, "facilities are spread over today's communes");
+        Assert.All(readiness.Communes, c => Assert.Matches("^[0-9]{5}$", c.CommuneCode));
+        Assert.All(readiness.Communes, c => Assert.NotEmpty(c.CommuneName));
+        Assert.Equal(12, readiness.Communes.Sum(c => c.Facilities));
+        Assert.Equal(readiness.Total.Flow.Accepted, readiness.Communes.Sum(c => c.Flow.Accepted));
+        var facilities = await monitoring.ListFacilitiesAsync(new ListProvinceFacilitiesRequest { ProvinceCode = Province, PageSize = 100 });
+        Assert.Equal(["83", "84", "86"], facilities.Facilities.Select(f => f.FacilityCode[..2]).Distinct().Order());
+        var inFirstCommune = await monitoring.ListFacilitiesAsync(new ListProvinceFacilitiesRequest
+        {
+            ProvinceCode = Province,
+            CommuneCode = readiness.Communes[0].CommuneCode,
+        });
+        Assert.Equal(readiness.Communes[0].Facilities, inFirstCommune.TotalMatching);
+
+        // The six-monthly report sums the same visits per commune of today and per former district.
+        var report = await monitoring.GetSemiannualReportAsync(new GetSemiannualReportRequest { ProvinceCode = Province, Year = 2026, Half = 2 });
+        var total = report.Lines.Where(l => l.FacilityCode.Length == 0).Sum(l => l.Visits);
+        Assert.Equal(5 * 2, total);
+        Assert.Equal(total, report.Communes.Sum(l => l.Visits));
+        Assert.Equal(total, report.FormerDistricts.Sum(l => l.Visits));
+        Assert.All(report.Communes, l => Assert.Contains(readiness.Communes, c => c.CommuneCode == l.CommuneCode));
+        Assert.All(report.Communes.Where(l => l.Visits > 0), l => Assert.NotEmpty(l.CommuneName));
+        Assert.All(report.Lines.Where(l => l.FacilityCode.Length > 0), l => Assert.Matches("^[0-9]{5}$", l.CommuneCode));
         Assert.Equal(readiness.Total.Flow.Accepted, readiness.Total.Flow.Acknowledged);
         Assert.Equal(5 * 2, readiness.Total.Flow.Accepted);
         Assert.True(second.ExitCode == 0, second.Output);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using SoSucKhoe.Dossiers.Catalogues;
 
 namespace SoSucKhoe.DemoSeed;
 
@@ -12,8 +11,8 @@ public sealed record DemoSeedOptions
           --hub URL              the hub's gRPC address, loopback only (default http://127.0.0.1:5080)
           --admin-key-file PATH  file holding an admin key (default src/Silo/data/admin.key)
           --admin-key KEY        the admin key itself (or SOSUCKHOE_ADMIN_KEY); wins over the file
-          --admin-units PATH     administrative units CSV (default: the 2024 list shipped with the tool)
-          --province CODE        2-digit province code (default 70, Bình Phước)
+          --province CODE        2-digit code of a province of today (default 75, the new Đồng Nai); its facilities are spread
+                                 over the provinces it was formed from (70 and 75) and placed in today's communes
           --facilities N         facilities to create, 1-999 (default 170)
           --dossiers N           production dossiers per live facility (default 6)
           --seed N               seed of the synthetic province (default 70)
@@ -26,9 +25,7 @@ public sealed record DemoSeedOptions
 
     public string AdminKeyFile { get; init; } = Path.Combine("src", "Silo", "data", "admin.key");
 
-    public string AdministrativeUnits { get; init; } = CatalogueFiles.Shipped(CatalogueFiles.AdministrativeUnits2024);
-
-    public string ProvinceCode { get; init; } = "70";
+    public string ProvinceCode { get; init; } = "75";
 
     public int Facilities { get; init; } = 170;
 
@@ -52,7 +49,6 @@ public sealed record DemoSeedOptions
                 "--hub" => options with { Hub = Uri.TryCreate(Value(), UriKind.Absolute, out var hub) ? hub : throw new ArgumentException("--hub must be an absolute URL.") },
                 "--admin-key" => options with { AdminKey = Value() },
                 "--admin-key-file" => options with { AdminKeyFile = Value() },
-                "--admin-units" => options with { AdministrativeUnits = Value() },
                 "--province" => options with { ProvinceCode = Value() },
                 "--facilities" => options with { Facilities = Number(name, Value(), 1, 999) },
                 "--dossiers" => options with { DossiersPerLiveFacility = Number(name, Value(), 0, 1000) },

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using SoSucKhoe.Api.V1;
+using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.TestData;
 using DemoLevel = SoSucKhoe.TestData.FacilityLevel;
 using FacilityLevel = SoSucKhoe.Api.V1.FacilityLevel;
@@ -24,8 +25,10 @@ public sealed record DemoSeedResult(
     int Alerts);
 
 /// <summary>
-/// Builds the demo province in a running hub, entirely through its public gRPC API with an admin key: registers each facility
-/// with its profile, issues connection codes, declares conditions, registers signing certificates, proves "HIS configured" with
+/// Builds the demo province in a running hub, entirely through its public gRPC API with an admin key: a province of today (the
+/// new Đồng Nai by default) whose facilities come from the provinces it was formed from (Bình Phước 70 and Đồng Nai 75), each
+/// registered where it was before the 2025 reform (province, district, commune of the 2024 list) and, from 01/07/2025, in
+/// today's commune; then issues connection codes, declares conditions, registers signing certificates, proves "HIS configured" with
 /// conformance dossiers, sends production dossiers with the facility keys, suspends a few. A facility already at (or past) its
 /// planned stage is left alone, so the seed can be run again.
 /// </summary>
@@ -38,29 +41,31 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
     public async Task<DemoSeedResult> RunAsync(TimeSpan settle, CancellationToken cancellation)
     {
         var adminKey = options.ReadAdminKey();
-        var unitsPath = DemoSeedOptions.Resolve(options.AdministrativeUnits) ?? throw new ArgumentException(
-            $"The administrative units file '{options.AdministrativeUnits}' was not found (--admin-units).");
-        var units = AdministrativeUnit.LoadCsv(unitsPath, options.ProvinceCode);
-        if (units.Count == 0)
+        var units = ShippedCatalogues.AdministrativeUnits;
+        var today = units.Latest?.FindProvince(options.ProvinceCode) is not null ? units.Latest : null;
+        if (today is null)
         {
-            throw new ArgumentException($"The administrative units file has no commune of province {options.ProvinceCode}.");
+            throw new ArgumentException($"Province {options.ProvinceCode} is not a province of the current administrative-unit list.");
         }
 
-        var generator = new ProvinceGenerator(options.Seed, new ProvinceOptions
+        // One generator per former province, each with its share of the facilities (codes keep the former province's prefix).
+        var formers = today.FormerProvinceCodes(options.ProvinceCode);
+        var generators = formers.Select((former, i) => new ProvinceGenerator(options.Seed + i, new ProvinceOptions
         {
-            ProvinceCode = options.ProvinceCode,
-            BirthProvinceCode = "0" + options.ProvinceCode,
-            FacilityCount = options.Facilities,
-            CitizenCount = Math.Max(2_000, options.Facilities * 40),
-            AdministrativeUnits = units,
-        });
-        var plan = DemoPlan.Deal(generator.Facilities(), options.Seed);
-        log.WriteLine($"Demo province {options.ProvinceCode}: {plan.Count} facilities in {plan.Select(p => p.Facility.DistrictCode).Distinct().Count()} districts; "
+            ProvinceCode = former,
+            BirthProvinceCode = "0" + former,
+            FacilityCount = Math.Max(1, (options.Facilities / formers.Count) + (i < options.Facilities % formers.Count ? 1 : 0)),
+            CitizenCount = Math.Max(2_000, options.Facilities * 40 / formers.Count),
+        })).ToDictionary(g => g.Options.ProvinceCode, StringComparer.Ordinal);
+        var plan = DemoPlan.Deal(generators.Values.SelectMany(g => g.Facilities()).Take(options.Facilities).ToList(), options.Seed);
+        var name = units.ProvinceName(options.ProvinceCode, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)));
+        log.WriteLine($"Demo province {options.ProvinceCode} ({name}, formed from {string.Join(" and ", formers)}): {plan.Count} facilities in "
+            + $"{plan.Select(p => p.Facility.CurrentCommuneCode).Distinct().Count()} communes of today ({plan.Select(p => p.Facility.DistrictCode).Distinct().Count()} former districts); "
             + string.Join(", ", plan.GroupBy(p => p.Stage).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
 
         using var channel = GrpcChannel.ForAddress(options.Hub);
         var admin = With(channel, adminKey);
-        var patients = new Patients(generator);
+        var patients = generators.ToDictionary(g => g.Key, g => new Patients(g.Value), StringComparer.Ordinal);
         var dossiers = new DossierFactory(options.Seed);
         using var gate = new SemaphoreSlim(options.Parallelism);
         var failed = 0;
@@ -69,7 +74,8 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
             await gate.WaitAsync(cancellation);
             try
             {
-                await SeedAsync(channel, admin, facility, patients, dossiers, cancellation);
+                await SeedAsync(channel, admin, facility, patients[facility.Facility.ProvinceCode], dossiers, today.ProvinceFormedFrom(facility.Facility.ProvinceCode)!,
+                    today.ValidFrom, cancellation);
             }
             catch (RpcException exception)
             {
@@ -112,7 +118,7 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
         readiness.Total.ByState.SingleOrDefault(s => s.State == state)?.Facilities ?? 0;
 
     private async Task SeedAsync(GrpcChannel channel, CallInvoker admin, DemoFacility plan, Patients patients, DossierFactory dossiers,
-        CancellationToken cancellation)
+        string province, DateOnly reform, CancellationToken cancellation)
     {
         var facilities = new FacilitiesApi.FacilitiesClient(admin);
         var code = plan.Facility.Code;
@@ -124,9 +130,22 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
             return;
         }
 
-        var facility = existing ?? await facilities.RegisterFacilityAsync(Registration(plan.Facility), cancellationToken: cancellation);
-        if (existing is null)
+        Facility facility;
+        if (existing is not null)
         {
+            facility = existing;
+        }
+        else
+        {
+            await facilities.RegisterFacilityAsync(Registration(plan.Facility), cancellationToken: cancellation);
+            // From the reform on, the facility is in today's province and commune (no district level).
+            facility = await facilities.ScheduleLocationAsync(new ScheduleLocationRequest
+            {
+                FacilityCode = code,
+                EffectiveFrom = reform.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ProvinceCode = province,
+                CommuneCode = plan.Facility.CurrentCommuneCode ?? string.Empty,
+            }, cancellationToken: cancellation);
             Count("registered");
         }
 
@@ -217,6 +236,7 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
             Name = facility.Name,
             ProvinceCode = facility.ProvinceCode,
             DistrictCode = facility.DistrictCode,
+            CommuneCode = facility.CommuneCode ?? string.Empty,
             Level = facility.Level switch
             {
                 DemoLevel.ProvincialHospital => FacilityLevel.Province,

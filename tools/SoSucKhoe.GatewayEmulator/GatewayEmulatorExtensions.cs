@@ -21,8 +21,8 @@ public static class GatewayEmulatorExtensions
     }
 
     /// <summary>
-    /// Maps the gateway services under <paramref name="prefix"/> (token, check-in and dossier paths from
-    /// <see cref="EmulatorOptions"/>) and the control endpoints <c>{prefix}/emulator/stats</c>, <c>received</c>, <c>faults</c>
+    /// Maps the gateway services under <paramref name="prefix"/> (the token path, and the check-in and dossier paths of every
+    /// standard of <see cref="EmulatorOptions.Standards"/>) and the control endpoints <c>{prefix}/emulator/stats</c>, <c>received</c>, <c>faults</c>
     /// and <c>reset</c>. The gateway's own token check stands in for host authentication (the group allows anonymous callers).
     /// </summary>
     public static RouteGroupBuilder MapGatewayEmulator(this IEndpointRouteBuilder endpoints, string prefix = "/gateway")
@@ -33,8 +33,12 @@ public static class GatewayEmulatorExtensions
 
         var group = endpoints.MapGroup(prefix);
         group.MapPost(options.TokenPath, handler.TakeTokenAsync);
-        group.MapPost(options.CheckInPath, context => handler.ReceiveAsync(context, ReceivedKind.CheckIn));
-        group.MapPost(options.DossierPath, context => handler.ReceiveAsync(context, ReceivedKind.Dossier));
+        foreach (var (name, standard) in options.Standards)
+        {
+            group.MapPost(standard.CheckInPath, context => handler.ReceiveAsync(context, ReceivedKind.CheckIn, name, standard));
+            group.MapPost(standard.DossierPath, context => handler.ReceiveAsync(context, ReceivedKind.Dossier, name, standard));
+        }
+
         group.MapGet("emulator/stats", handler.GetStatsAsync);
         group.MapGet("emulator/received", handler.GetReceivedAsync);
         group.MapGet("emulator/faults", handler.GetFaultsAsync);

@@ -59,4 +59,10 @@ public sealed record DossierOptions
 
     /// <summary>Episode sequence number (part of MA_LK and of the per-episode seed); null = the factory's next number.</summary>
     public long? Sequence { get; init; }
+
+    /// <summary>
+    /// The data standard to write the dossier in ("4750", "3176"); null = the one that governs the day the episode ends in the
+    /// product's standards catalogue (QĐ 3176 from 01/01/2025). Set it to produce a dossier of the wrong standard.
+    /// </summary>
+    public string? Standard { get; init; }
 }
