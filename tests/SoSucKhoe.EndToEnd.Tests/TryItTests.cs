@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using SoSucKhoe.Api.V1;
 using SoSucKhoe.Testing;
+using Xunit.Abstractions;
 
 namespace SoSucKhoe.EndToEnd.Tests;
 
@@ -9,7 +10,7 @@ namespace SoSucKhoe.EndToEnd.Tests;
 /// The README's "Try it" block, which is docs/try-it.sh verbatim, run with bash against the hub executable (gateway emulator
 /// included, as in the default run) on free ports: facility 70001 becomes ready, and its dossier is accepted and acknowledged.
 /// </summary>
-public sealed class TryItTests
+public sealed class TryItTests(ITestOutputHelper output)
 {
     private const string Script = "docs/try-it.sh";
 
@@ -36,13 +37,14 @@ public sealed class TryItTests
                 "--Hub:HostGatewayEmulator=true", $"--Gateway:BaseAddress={settings.HttpAddress}gateway/");
 
             var clock = Stopwatch.StartNew();
-            var (exitCode, output, errors) = await RunScriptAsync(settings, work);
+            var (exitCode, stdout, stderr) = await RunScriptAsync(settings, work);
             clock.Stop();
+            output.WriteLine($"docs/try-it.sh took {clock.Elapsed.TotalSeconds:0.0} s");
 
-            Assert.True(exitCode == 0, $"exit code {exitCode}\n{output}\n--- stderr ---\n{errors}\n--- hub ---\n{hub.Output}");
-            Assert.Contains("\"state\": \"READINESS_STATE_READY\"", output, StringComparison.Ordinal);
-            Assert.Contains("\"state\": \"DOSSIER_STATE_ACKNOWLEDGED\"", output, StringComparison.Ordinal);
-            using var stats = JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]);
+            Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n--- stderr ---\n{stderr}\n--- hub ---\n{hub.Output}");
+            Assert.Contains("\"state\": \"READINESS_STATE_READY\"", stdout, StringComparison.Ordinal);
+            Assert.Contains("\"state\": \"DOSSIER_STATE_ACKNOWLEDGED\"", stdout, StringComparison.Ordinal);
+            using var stats = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
             Assert.Equal(1, stats.RootElement.GetProperty("dossiers").GetInt32());
             Assert.Equal(1, stats.RootElement.GetProperty("checkIns").GetInt32());
             Assert.Equal(0, stats.RootElement.GetProperty("rejected").GetInt32());
@@ -59,7 +61,6 @@ public sealed class TryItTests
             Assert.True(live, $"facility 70001 is {facility.State}");
             Assert.Contains(facility.History, t => t.To == ReadinessState.Ready);
             Assert.Equal(5, facility.Conformance.CleanCount);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"the script took {clock.Elapsed.TotalSeconds:0} s");
         }
         finally
         {
@@ -91,8 +92,8 @@ public sealed class TryItTests
         start.Environment.Remove("SOSUCKHOE_HUB");
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var standardError = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         try
         {
@@ -101,9 +102,9 @@ public sealed class TryItTests
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"docs/try-it.sh did not finish in time:\n{await output}\n{await errors}");
+            throw new TimeoutException($"docs/try-it.sh did not finish in time:\n{await standardOutput}\n{await standardError}");
         }
 
-        return (process.ExitCode, await output, await errors);
+        return (process.ExitCode, await standardOutput, await standardError);
     }
 }

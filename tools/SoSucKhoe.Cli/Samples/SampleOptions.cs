@@ -23,7 +23,7 @@ public static class SampleOptions
           --ma-lk TEXT        the episode key MA_LK (default: facility code, arrival time and a number from the seed)
           --visit-type NN     MA_LOAI_KCB, 01-10 (default 01, outpatient examination)
           --seed N            which synthetic patient and episode (default 1): the same seed gives the same episode
-          --arrival TIME      NGAY_VAO, Vietnam time: yyyy-MM-dd or yyyy-MM-ddTHH:mm, in the past
+          --arrival TIME      NGAY_VAO, Vietnam time: yyyy-MM-dd (at 08:00) or yyyy-MM-ddTHH:mm, in the past
                               (default: 30 days ago at 08:00)
           --unsigned          leave CHUKYDONVI empty (to sign with another tool); --key and --cert are then not needed
         """;
