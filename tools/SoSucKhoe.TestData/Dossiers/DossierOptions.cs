@@ -59,4 +59,10 @@ public sealed record DossierOptions
 
     /// <summary>Episode sequence number (part of MA_LK and of the per-episode seed); null = the factory's next number.</summary>
     public long? Sequence { get; init; }
+
+    /// <summary>
+    /// The episode key MA_LK (1..100 printable characters); null = <c>{facility}{arrival yyyyMMddHHmm}{sequence:D6}</c>. Only the
+    /// key changes: the episode's content still comes from the seed and the sequence.
+    /// </summary>
+    public string? MaLk { get; init; }
 }
