@@ -75,6 +75,36 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Checking_in_again_with_the_same_check_in_document_queues_nothing_new()
+    {
+        var citizen = NextCitizen(insured: true);
+        var facility = _province.Facilities()[3];
+        var episode = s_dossiers.CreateEpisode(citizen, facility, "01", Arrival);
+        var request = new CheckInRequest
+        {
+            FacilityCode = facility.Code,
+            MaLk = episode.Dossier.MaLk,
+            Patient = new PatientIdentity { PersonalId = citizen.PersonalId },
+            VisitType = "01",
+            ArrivalTime = Timestamp.FromDateTimeOffset(Arrival),
+            CheckInDocument = ByteString.CopyFrom(episode.CheckIn.Payload),
+        };
+        var intake = await IntakeAt(facility);
+
+        var first = await intake.CheckInAsync(request);
+        var again = await intake.CheckInAsync(request);
+
+        Assert.True(first.CheckInDocumentQueued);
+        Assert.False(again.Created);
+        Assert.False(again.CheckInDocumentQueued);
+        Assert.Equal(first.Encounter.Sequence, again.Encounter.Sequence);
+        Assert.True(await Eventually.Until(() => hub.Emulator.State.GetReceived(0, 100_000)
+            .Any(r => r.MaLk == episode.Dossier.MaLk && r.Kind == ReceivedKind.CheckIn), Patience));
+        await Task.Delay(500);
+        Assert.Single(hub.Emulator.State.GetReceived(0, 100_000), r => r.MaLk == episode.Dossier.MaLk && r.Kind == ReceivedKind.CheckIn);
+    }
+
+    [Fact]
     public async Task Sending_the_same_bytes_again_returns_the_earlier_answer_marked_duplicate()
     {
         var dossier = s_dossiers.Create(NextCitizen(), _province.Facilities()[1], "01", Arrival);
