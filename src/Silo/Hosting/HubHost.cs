@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Orleans.Configuration;
 using Serilog;
 using SoSucKhoe.Api;
+using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Silo.Audit;
 using SoSucKhoe.Silo.Logging;
@@ -105,6 +106,7 @@ public static class HubHost
                 }
             });
             kestrel.Listen(httpEndpoint, listen => listen.Protocols = HttpProtocols.Http1);
+            // Plain HTTP bodies; gRPC requests have it lifted by UseMessageSizeLimits, which checks each message against the limit.
             kestrel.Limits.MaxRequestBodySize = hub.MaxMessageBytes + (64 * 1024);
         });
 
@@ -145,6 +147,7 @@ public static class HubHost
 
         // The emulator's controls (faults, reset, what it received) are operator tools: admin key only. Its gateway endpoints keep
         // their own token check, as the real gateway does.
+        app.UseMessageSizeLimits(hub.MaxMessageBytes, "Hub:MaxMessageBytes");
         app.RequireAdminKey("/gateway/emulator");
         app.MapSoSucKhoeApi($"*:{grpcEndpoint.Port}");
         app.MapHealthChecks("/healthz").RequireHost($"*:{httpEndpoint.Port}");
