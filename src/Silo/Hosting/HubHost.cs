@@ -145,9 +145,11 @@ public static class HubHost
 
         HubSettingsCheck.ValidateOptions(app.Services);
 
+        // First, so that a message above the limit is answered from its frame header before anything reads it.
+        app.UseMessageSizeLimits(hub.MaxMessageBytes, "Hub:MaxMessageBytes");
+
         // The emulator's controls (faults, reset, what it received) are operator tools: admin key only. Its gateway endpoints keep
         // their own token check, as the real gateway does.
-        app.UseMessageSizeLimits(hub.MaxMessageBytes, "Hub:MaxMessageBytes");
         app.RequireAdminKey("/gateway/emulator");
         app.MapSoSucKhoeApi($"*:{grpcEndpoint.Port}");
         app.MapHealthChecks("/healthz").RequireHost($"*:{httpEndpoint.Port}");
