@@ -46,12 +46,15 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(catalogues.AdministrativeUnits);
         services.AddSingleton(sp => new DossierValidator(sp.GetRequiredService<DossierValidationOptions>(), sp.GetRequiredService<Catalogues>().Rules));
         services.AddOptions<HealthBookOptions>().Bind(configuration.GetSection(HealthBookOptions.SectionName));
-        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName))
+            .Validate(o => o.RefusalReportInterval > TimeSpan.Zero, "Security:RefusalReportInterval must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<CredentialCache>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<Authorizer>();
         services.AddSingleton<CallerRateLimiter>();
+        services.AddSingleton<AccessRefusals>();
         services.AddSingleton<CredentialService>();
         services.AddHostedService<BootstrapAdminKey>();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName));

@@ -6,6 +6,7 @@ namespace SoSucKhoe.Dossiers;
 public static class ViolationRules
 {
     // Reading (document level).
+    public const string MessageMalformed = "message_malformed";
     public const string XmlMalformed = "xml_malformed";
     public const string XmlLimits = "xml_limits";
     public const string XmlDtd = "xml_dtd";

@@ -9,6 +9,7 @@ using SoSucKhoe.Grains.Episodes;
 using SoSucKhoe.Grains.Gateway;
 using SoSucKhoe.Grains.Interop;
 using SoSucKhoe.Grains.Monitoring;
+using SoSucKhoe.Grains.Runtime;
 using SoSucKhoe.Grains.Security;
 
 namespace SoSucKhoe.Grains;
@@ -20,7 +21,8 @@ public static class GrainsServiceCollectionExtensions
     /// Adds the interop settings (section "Interop"), the resilient gateway client (section "Gateway"), the time provider, the
     /// start-up re-drive of the outbox, readiness settings (section "Readiness", validated at start) with the start-up of the
     /// province aggregate, the flow recorder (section "Monitoring"), the secret protector (section "Secrets") and the episode
-    /// registry (over the main grain storage).
+    /// registry (over the main grain storage). Orleans' membership and watchdog get <see cref="MembershipClock"/>, whose timestamps
+    /// count from the silo's start (see there why).
     /// </summary>
     public static IServiceCollection AddSoSucKhoeGrains(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +30,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Facilities are placed in today's units with the host's lists; a host without lists places them as recorded.
         services.TryAddSingleton(SoSucKhoe.Dossiers.Catalogues.AdministrativeUnitHistory.None);
+        // The watchdog reads a timestamp before it writes it: see MembershipClock for why its zero must be the silo's start.
+        services.TryAddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, (_, _) => new MembershipClock());
         services.AddSoSucKhoeGatewayClient(configuration);
         services.AddSingleton<OutboxRedriveStartup>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OutboxRedriveStartup>());

@@ -15,7 +15,8 @@ namespace SoSucKhoe.EndToEnd.Tests;
 /// <param name="Method">"/sosuckhoe.v1.Intake/SubmitDossier" or "/sosuckhoe.v1.Intake/CheckIn".</param>
 /// <param name="Frame">The request body: one or more length-prefixed messages, or anything else.</param>
 /// <param name="Encoding">The grpc-encoding header, if any.</param>
-public sealed record HostileWireRequest(string Method, byte[] Frame, string? Encoding = null)
+/// <param name="DeclaresLength">Send a Content-Length header, as some HTTP/2 client libraries do (gRPC's own clients do not).</param>
+public sealed record HostileWireRequest(string Method, byte[] Frame, string? Encoding = null, bool DeclaresLength = false)
 {
     public const string SubmitDossier = "/sosuckhoe.v1.Intake/SubmitDossier";
     public const string CheckIn = "/sosuckhoe.v1.Intake/CheckIn";
@@ -91,7 +92,7 @@ public static class HostileWire
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new FrameContent(request.Frame),
+            Content = request.DeclaresLength ? new ByteArrayContent(request.Frame) : new FrameContent(request.Frame),
         };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         message.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));

@@ -75,6 +75,36 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Checking_in_again_with_the_same_check_in_document_queues_nothing_new()
+    {
+        var citizen = NextCitizen(insured: true);
+        var facility = _province.Facilities()[3];
+        var episode = s_dossiers.CreateEpisode(citizen, facility, "01", Arrival);
+        var request = new CheckInRequest
+        {
+            FacilityCode = facility.Code,
+            MaLk = episode.Dossier.MaLk,
+            Patient = new PatientIdentity { PersonalId = citizen.PersonalId },
+            VisitType = "01",
+            ArrivalTime = Timestamp.FromDateTimeOffset(Arrival),
+            CheckInDocument = ByteString.CopyFrom(episode.CheckIn.Payload),
+        };
+        var intake = await IntakeAt(facility);
+
+        var first = await intake.CheckInAsync(request);
+        var again = await intake.CheckInAsync(request);
+
+        Assert.True(first.CheckInDocumentQueued);
+        Assert.False(again.Created);
+        Assert.False(again.CheckInDocumentQueued);
+        Assert.Equal(first.Encounter.Sequence, again.Encounter.Sequence);
+        Assert.True(await Eventually.Until(() => hub.Emulator.State.GetReceived(0, 100_000)
+            .Any(r => r.MaLk == episode.Dossier.MaLk && r.Kind == ReceivedKind.CheckIn), Patience));
+        await Task.Delay(500);
+        Assert.Single(hub.Emulator.State.GetReceived(0, 100_000), r => r.MaLk == episode.Dossier.MaLk && r.Kind == ReceivedKind.CheckIn);
+    }
+
+    [Fact]
     public async Task Sending_the_same_bytes_again_returns_the_earlier_answer_marked_duplicate()
     {
         var dossier = s_dossiers.Create(NextCitizen(), _province.Facilities()[1], "01", Arrival);
@@ -255,13 +285,33 @@ public sealed class IntakeEndToEndTests(HubFixture hub) : IAsyncLifetime
     [Fact]
     public async Task A_message_larger_than_the_limit_is_refused_as_resource_exhausted()
     {
-        var huge = new byte[33 * 1024 * 1024];
+        var request = new SubmitDossierRequest { Document = ByteString.CopyFrom(new byte[33 * 1024 * 1024]) };
 
         var intake = await IntakeAt(_province.Facilities()[0]);
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            intake.SubmitDossierAsync(new SubmitDossierRequest { Document = ByteString.CopyFrom(huge) }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => intake.SubmitDossierAsync(request).ResponseAsync);
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal($"The message is {request.CalculateSize()} bytes; the hub accepts at most 33554432 bytes (Hub:MaxMessageBytes).",
+            error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task With_the_default_limit_a_33_MiB_message_with_a_declared_length_is_refused_as_resource_exhausted()
+    {
+        // A declared Content-Length above Kestrel's body limit used to fail the first read: UNKNOWN and a logged stack trace.
+        var request = new SubmitDossierRequest { Document = UnsafeByteOperations.UnsafeWrap(new byte[33 * 1024 * 1024]) };
+        var key = await hub.Clients.FacilityKeyAsync(_province.Facilities()[0].Code, _province.Facilities()[0].Name);
+        using var http = new HttpClient(new SocketsHttpHandler()) { Timeout = TimeSpan.FromSeconds(60) };
+
+        var error = await HostileWire.SendAsync(http, hub.Settings.GrpcAddress, key,
+            HostileWireRequest.Of(HostileWireRequest.SubmitDossier, request) with { DeclaresLength = true }, CancellationToken.None);
+
+        Assert.NotNull(error);
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal($"The message is {request.CalculateSize()} bytes; the hub accepts at most 33554432 bytes (Hub:MaxMessageBytes).",
+            error.Status.Detail);
+        var health = await new Health.HealthClient(hub.Clients.Channel).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }
 
     [Fact]

@@ -6,15 +6,19 @@ using static SoSucKhoe.EndToEnd.Tests.MonitoringTestKit;
 namespace SoSucKhoe.EndToEnd.Tests;
 
 /// <summary>
-/// The documented demo command (<c>dotnet run --project tools/SoSucKhoe.DemoSeed</c>), run small against the hub under test in a
-/// province of today that no other test uses (86, the new Vĩnh Long, formed from 83, 84 and 86, as the default demo province 75
+/// The documented demo command (<c>dotnet run --project tools/SoSucKhoe.DemoSeed</c>), run small against the hub under test in
+/// provinces of today that no other test uses (86, the new Vĩnh Long, formed from 83, 84 and 86, as the default demo province 75
 /// was formed from 70 and 75): the province then shows every stage the seed planned, its facilities grouped by today's communes
-/// and by their former districts, and a second run changes nothing.
+/// and by their former districts, a second run changes nothing, and the seed refuses to touch a facility of its code range that
+/// it did not create.
 /// </summary>
 [Collection(HubCollection.Name)]
 public sealed class MonitoringDemoSeedTests(HubFixture hub)
 {
     private const string Province = "86";
+
+    /// <summary>The province of today (80, formed from 72 and 80) where a person's facility sits in the demo's code range.</summary>
+    private const string TakenProvince = "80";
 
     [Fact]
     public async Task A_small_demo_seed_shows_every_stage_and_can_be_run_again()
@@ -32,6 +36,8 @@ public sealed class MonitoringDemoSeedTests(HubFixture hub)
         var second = await RunSeedAsync(build: false);
 
         Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains($"Demo seed: hub {hub.Settings.GrpcAddress}, admin key from --admin-key or SOSUCKHOE_ADMIN_KEY, province 86, "
+            + "facilities 83600-83603, 84600-84603, 86600-86603", first.Output, StringComparison.Ordinal);
         Assert.Contains("this run: 12 registered, 0 already at their stage", first.Output, StringComparison.Ordinal);
         Assert.Equal(12, readiness.Total.Facilities);
         // 12 facilities: 1 suspended, 1 registered only, 3 preparing, 2 ready, 5 live (acknowledged by the gateway).
@@ -69,7 +75,29 @@ public sealed class MonitoringDemoSeedTests(HubFixture hub)
         Assert.Contains("this run: 0 registered, 12 already at their stage, 0 conformance dossiers, 0 production dossiers", second.Output, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output)> RunSeedAsync(bool build)
+    [Fact]
+    public async Task The_seed_refuses_to_run_when_a_code_of_its_range_holds_a_facility_it_did_not_create()
+    {
+        var facilities = hub.Clients.AdminFacilities;
+        var mine = await facilities.RegisterFacilityAsync(new RegisterFacilityRequest { FacilityCode = "72601", Name = "Phòng khám Hòa Bình" });
+
+        var run = await RunSeedAsync(build: true, TakenProvince, facilities: 3);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("refused: 1 facility of the demo's codes 72600-72601, 80600-80600 was not created by the demo seed: 72601 \"Phòng khám Hòa Bình\"",
+            run.Output, StringComparison.Ordinal);
+        var after = await facilities.GetFacilityAsync(new GetFacilityRequest { FacilityCode = "72601" });
+        Assert.Equal(mine.Revision, after.Revision);
+        Assert.Equal(ReadinessState.Registered, after.State);
+        foreach (var code in new[] { "72600", "80600" })
+        {
+            var lookup = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() =>
+                facilities.GetFacilityAsync(new GetFacilityRequest { FacilityCode = code }).ResponseAsync);
+            Assert.Equal(Grpc.Core.StatusCode.NotFound, lookup.StatusCode);
+        }
+    }
+
+    private async Task<(int ExitCode, string Output)> RunSeedAsync(bool build, string province = Province, int facilities = 12)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -82,7 +110,7 @@ public sealed class MonitoringDemoSeedTests(HubFixture hub)
         {
             "run", build ? "--configuration=Debug" : "--no-build", "--project", Path.Combine("tools", "SoSucKhoe.DemoSeed", "SoSucKhoe.DemoSeed.csproj"), "--",
             "--hub", hub.Settings.GrpcAddress.ToString(), "--admin-key", hub.Clients.AdminKey,
-            "--province", Province, "--facilities", "12", "--dossiers", "2", "--seed", "83",
+            "--province", province, "--facilities", facilities.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dossiers", "2", "--seed", "83",
         })
         {
             start.ArgumentList.Add(argument);

@@ -6,6 +6,13 @@ namespace SoSucKhoe.DemoSeed;
 /// <summary>What the seed loads and where (command line: see <see cref="Usage"/>).</summary>
 public sealed record DemoSeedOptions
 {
+    /// <summary>The number of the demo's first facility: its codes are {province}600 to {province}999, apart from the low numbers
+    /// (70001, 70002, …) a person registers first, e.g. in the README's "Try it".</summary>
+    public const int FirstFacilityNumber = 600;
+
+    /// <summary>The most facilities the demo's code range holds.</summary>
+    public const int MaxFacilities = 1000 - FirstFacilityNumber;
+
     public const string Usage = """
         usage: dotnet run --project tools/SoSucKhoe.DemoSeed -- [options]
           --hub URL              the hub's gRPC address, loopback only (default http://127.0.0.1:5080)
@@ -13,10 +20,15 @@ public sealed record DemoSeedOptions
           --admin-key KEY        the admin key itself (or SOSUCKHOE_ADMIN_KEY); wins over the file
           --province CODE        2-digit code of a province of today (default 75, the new Đồng Nai); its facilities are spread
                                  over the provinces it was formed from (70 and 75) and placed in today's communes
-          --facilities N         facilities to create, 1-999 (default 170)
+          --facilities N         facilities to create, 1-400 (default 170)
           --dossiers N           production dossiers per live facility (default 6)
           --seed N               seed of the synthetic province (default 70)
           --parallelism N        facilities set up at once (default 8)
+
+        The demo's facilities have the codes {former province}600 onwards (70600-70684 and 75600-75684 by default) and names ending in
+        "(mô phỏng, demo seed)". The seed never changes a facility it did not create: when a code of its range is taken by
+        another facility it changes nothing and exits with code 3. Exit codes: 0 done, 1 some facilities failed, 2 wrong
+        options or no admin key, 3 refused.
         """;
 
     public Uri Hub { get; init; } = new("http://127.0.0.1:5080");
@@ -50,7 +62,7 @@ public sealed record DemoSeedOptions
                 "--admin-key" => options with { AdminKey = Value() },
                 "--admin-key-file" => options with { AdminKeyFile = Value() },
                 "--province" => options with { ProvinceCode = Value() },
-                "--facilities" => options with { Facilities = Number(name, Value(), 1, 999) },
+                "--facilities" => options with { Facilities = Number(name, Value(), 1, MaxFacilities) },
                 "--dossiers" => options with { DossiersPerLiveFacility = Number(name, Value(), 0, 1000) },
                 "--seed" => options with { Seed = Number(name, Value(), 0, int.MaxValue) },
                 "--parallelism" => options with { Parallelism = Number(name, Value(), 1, 64) },
@@ -70,6 +82,9 @@ public sealed record DemoSeedOptions
 
         return options;
     }
+
+    /// <summary>Where the admin key comes from, for the start line (never the key itself).</summary>
+    public string AdminKeySource => string.IsNullOrWhiteSpace(AdminKey) ? $"the file {AdminKeyFile}" : "--admin-key or SOSUCKHOE_ADMIN_KEY";
 
     /// <summary>True when the address names this machine.</summary>
     public static bool IsLoopback(Uri address) =>

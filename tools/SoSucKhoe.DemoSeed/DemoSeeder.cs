@@ -25,40 +25,54 @@ public sealed record DemoSeedResult(
     int Alerts);
 
 /// <summary>
+/// The seed would have to change facilities it did not create (a code of its range is taken by another facility): it refused
+/// before changing anything.
+/// </summary>
+public sealed class DemoSeedRefusedException(string message) : Exception(message);
+
+/// <summary>
 /// Builds the demo province in a running hub, entirely through its public gRPC API with an admin key: a province of today (the
 /// new Đồng Nai by default) whose facilities come from the provinces it was formed from (Bình Phước 70 and Đồng Nai 75), each
 /// registered where it was before the 2025 reform (province, district, commune of the 2024 list) and, from 01/07/2025, in
 /// today's commune; then issues connection codes, declares conditions, registers signing certificates, proves "HIS configured" with
 /// conformance dossiers, sends production dossiers with the facility keys, suspends a few. A facility already at (or past) its
-/// planned stage is left alone, so the seed can be run again.
+/// planned stage is left alone, so the seed can be run again. The demo keeps to its own codes (<see
+/// cref="DemoSeedOptions.FirstFacilityNumber"/> onwards) and recognises its facilities by <see cref="NameMarker"/> at the end of
+/// their names: a facility of its range without it belongs to someone else, and the seed then refuses to run.
 /// </summary>
 public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
 {
+    /// <summary>How every facility the demo registers ends its name, and how the seed recognises its own.</summary>
+    public const string NameMarker = "(mô phỏng, demo seed)";
+
+    private const string GeneratorMarker = "(mô phỏng)";
+
     private static readonly TimeSpan LocalOffset = TimeSpan.FromHours(7);
     private readonly ConcurrentDictionary<string, int> _counters = new(StringComparer.Ordinal);
+    private string _ranges = string.Empty;
 
     /// <summary>Runs the seed and waits (up to <paramref name="settle"/>) for live facilities to be acknowledged by the gateway.</summary>
     public async Task<DemoSeedResult> RunAsync(TimeSpan settle, CancellationToken cancellation)
     {
-        var adminKey = options.ReadAdminKey();
         var units = ShippedCatalogues.AdministrativeUnits;
-        var today = units.Latest?.FindProvince(options.ProvinceCode) is not null ? units.Latest : null;
-        if (today is null)
-        {
-            throw new ArgumentException($"Province {options.ProvinceCode} is not a province of the current administrative-unit list.");
-        }
+        var today = units.Latest is { } latest && latest.FindProvince(options.ProvinceCode) is not null ? latest
+            : throw new ArgumentException($"--province {options.ProvinceCode} is not a province of the current administrative-unit list.");
 
-        // One generator per former province, each with its share of the facilities (codes keep the former province's prefix).
+        // One generator per former province, each with its share of the facilities; codes keep the former province's prefix.
         var formers = today.FormerProvinceCodes(options.ProvinceCode);
         var generators = formers.Select((former, i) => new ProvinceGenerator(options.Seed + i, new ProvinceOptions
         {
             ProvinceCode = former,
             BirthProvinceCode = "0" + former,
-            FacilityCount = Math.Max(1, (options.Facilities / formers.Count) + (i < options.Facilities % formers.Count ? 1 : 0)),
+            FacilityCount = (options.Facilities / formers.Count) + (i < options.Facilities % formers.Count ? 1 : 0),
+            FirstFacilityNumber = DemoSeedOptions.FirstFacilityNumber,
             CitizenCount = Math.Max(2_000, options.Facilities * 40 / formers.Count),
-        })).ToDictionary(g => g.Options.ProvinceCode, StringComparer.Ordinal);
-        var plan = DemoPlan.Deal(generators.Values.SelectMany(g => g.Facilities()).Take(options.Facilities).ToList(), options.Seed);
-        var name = units.ProvinceName(options.ProvinceCode, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)));
+        })).Where(g => g.Options.FacilityCount > 0).ToDictionary(g => g.Options.ProvinceCode, StringComparer.Ordinal);
+        _ranges = string.Join(", ", generators.Values.Select(g => $"{g.Facilities()[0].Code}-{g.Facilities()[^1].Code}"));
+        log.WriteLine($"Demo seed: hub {options.Hub}, admin key from {options.AdminKeySource}, province {options.ProvinceCode}, facilities {_ranges}");
+        var adminKey = options.ReadAdminKey();
+        var plan = DemoPlan.Deal(generators.Values.SelectMany(g => g.Facilities()).ToList(), options.Seed);
+        var name = units.ProvinceName(options.ProvinceCode, DateOnly.FromDateTime(DateTime.UtcNow.Add(LocalOffset)));
         log.WriteLine($"Demo province {options.ProvinceCode} ({name}, formed from {string.Join(" and ", formers)}): {plan.Count} facilities in "
             + $"{plan.Select(p => p.Facility.CurrentCommuneCode).Distinct().Count()} communes of today ({plan.Select(p => p.Facility.DistrictCode).Distinct().Count()} former districts); "
             + string.Join(", ", plan.GroupBy(p => p.Stage).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
@@ -68,14 +82,15 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
         var patients = generators.ToDictionary(g => g.Key, g => new Patients(g.Value), StringComparer.Ordinal);
         var dossiers = new DossierFactory(options.Seed);
         using var gate = new SemaphoreSlim(options.Parallelism);
+        var existing = await FindAllAsync(new FacilitiesApi.FacilitiesClient(admin), plan, gate, cancellation);
         var failed = 0;
         await Task.WhenAll(plan.Select(async facility =>
         {
             await gate.WaitAsync(cancellation);
             try
             {
-                await SeedAsync(channel, admin, facility, patients[facility.Facility.ProvinceCode], dossiers, today.ProvinceFormedFrom(facility.Facility.ProvinceCode)!,
-                    today.ValidFrom, cancellation);
+                await SeedAsync(channel, admin, facility, existing.GetValueOrDefault(facility.Facility.Code), patients[facility.Facility.ProvinceCode],
+                    dossiers, today.ProvinceFormedFrom(facility.Facility.ProvinceCode)!, today.ValidFrom, cancellation);
             }
             catch (RpcException exception)
             {
@@ -117,13 +132,56 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
     public static int Count(ProvinceReadiness readiness, ReadinessState state) =>
         readiness.Total.ByState.SingleOrDefault(s => s.State == state)?.Facilities ?? 0;
 
-    private async Task SeedAsync(GrpcChannel channel, CallInvoker admin, DemoFacility plan, Patients patients, DossierFactory dossiers,
-        string province, DateOnly reform, CancellationToken cancellation)
+    /// <summary>True when the facility was registered by the demo seed (its name ends with <see cref="NameMarker"/>).</summary>
+    public static bool IsDemoFacility(Facility facility) => facility.Name.EndsWith(NameMarker, StringComparison.Ordinal);
+
+    /// <summary>The name the demo registers a synthetic facility under: the generator's name, marked as the demo's.</summary>
+    public static string DemoName(SyntheticFacility facility)
+    {
+        var name = facility.Name.EndsWith(GeneratorMarker, StringComparison.Ordinal) ? facility.Name[..^GeneratorMarker.Length].TrimEnd() : facility.Name;
+        return $"{name} {NameMarker}";
+    }
+
+    /// <summary>
+    /// The facilities of the plan that are registered already, by code; refuses (before anything is changed) when one of them
+    /// was not created by the seed.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, Facility>> FindAllAsync(FacilitiesApi.FacilitiesClient facilities, IReadOnlyList<DemoFacility> plan,
+        SemaphoreSlim gate, CancellationToken cancellation)
+    {
+        var found = await Task.WhenAll(plan.Select(async p =>
+        {
+            await gate.WaitAsync(cancellation);
+            try
+            {
+                return await FindAsync(facilities, p.Facility.Code, cancellation);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var existing = found.OfType<Facility>().ToDictionary(f => f.FacilityCode, StringComparer.Ordinal);
+        var foreign = existing.Values.Where(f => !IsDemoFacility(f)).OrderBy(f => f.FacilityCode, StringComparer.Ordinal).ToList();
+        if (foreign.Count > 0)
+        {
+            throw new DemoSeedRefusedException(
+                $"{foreign.Count} facilit{(foreign.Count == 1 ? "y" : "ies")} of the demo's codes {_ranges} "
+                + $"{(foreign.Count == 1 ? "was" : "were")} not created by the demo seed: "
+                + string.Join(", ", foreign.Take(5).Select(f => $"{f.FacilityCode} \"{f.Name}\"")) + (foreign.Count > 5 ? ", …" : string.Empty)
+                + $". The seed changes only facilities it created (their names end with \"{NameMarker}\"), so it changed nothing. "
+                + "Give another --province, or fewer --facilities.");
+        }
+
+        return existing;
+    }
+
+    private async Task SeedAsync(GrpcChannel channel, CallInvoker admin, DemoFacility plan, Facility? existing, Patients patients,
+        DossierFactory dossiers, string province, DateOnly reform, CancellationToken cancellation)
     {
         var facilities = new FacilitiesApi.FacilitiesClient(admin);
         var code = plan.Facility.Code;
         var random = new Random(plan.Seed);
-        var existing = await FindAsync(facilities, code, cancellation);
         if (existing is not null && Reached(existing, plan.Stage))
         {
             Count("already");
@@ -233,7 +291,7 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
         var request = new RegisterFacilityRequest
         {
             FacilityCode = facility.Code,
-            Name = facility.Name,
+            Name = DemoName(facility),
             ProvinceCode = facility.ProvinceCode,
             DistrictCode = facility.DistrictCode,
             CommuneCode = facility.CommuneCode ?? string.Empty,

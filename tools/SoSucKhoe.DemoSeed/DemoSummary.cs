@@ -42,7 +42,7 @@ public static class DemoSummary
                 $"  flow: {flow.Received} received, {flow.Accepted} accepted, {flow.Acknowledged} acknowledged, backlog {flow.Backlog}")
             .AppendLine(CultureInfo.InvariantCulture, $"  alerts: {result.Alerts}")
             .AppendLine(CultureInfo.InvariantCulture,
-                $"Dashboard: http://127.0.0.1:5081/dashboard (admin key as 'Authorization: Bearer', e.g. curl -H \"Authorization: Bearer $(cat {options.AdminKeyFile})\" ...)");
+                $"Dashboard: GET /dashboard on the hub's HTTP port (http://127.0.0.1:5081/dashboard in the default run), admin key as 'Authorization: Bearer', e.g. curl -H \"Authorization: Bearer $(cat {options.AdminKeyFile})\" ...");
         return text.ToString();
     }
 }

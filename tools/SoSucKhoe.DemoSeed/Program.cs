@@ -31,6 +31,11 @@ catch (ArgumentException exception)
     await Console.Error.WriteLineAsync("error: " + exception.Message);
     return 2;
 }
+catch (DemoSeedRefusedException exception)
+{
+    await Console.Error.WriteLineAsync("refused: " + exception.Message);
+    return 3;
+}
 catch (RpcException exception)
 {
     await Console.Error.WriteLineAsync($"error: the hub answered {exception.StatusCode}: {exception.Status.Detail}");

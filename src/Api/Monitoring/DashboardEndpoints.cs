@@ -48,18 +48,26 @@ public static class DashboardEndpoints
     private static async Task<IResult?> RequireAdminAsync(HttpContext context)
     {
         CallerPrincipal caller;
+        var refusals = context.RequestServices.GetRequiredService<AccessRefusals>();
         try
         {
             var header = context.Request.Headers.Authorization.ToString();
             caller = await context.RequestServices.GetRequiredService<Authenticator>().AuthenticateHeaderAsync(header.Length > 0 ? header : null);
         }
-        catch (RpcException)
+        catch (AccessRefusedException refused)
         {
+            refusals.Record(AccessRefusals.SourceOf(context.Connection), Path, refused.Reason, refused.KeyId);
             context.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
 
-        return caller.Role == CallerRole.Admin ? null : Results.StatusCode(StatusCodes.Status403Forbidden);
+        if (caller.Role != CallerRole.Admin)
+        {
+            refusals.Record(AccessRefusals.SourceOf(context.Connection), Path, AccessRefusalReasons.RoleNotAllowed, caller.KeyId);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        return null;
     }
 
     private static async Task<IResult> RenderAsync(HttpContext context, IGrainFactory grains, MonitoringScope scope,

@@ -32,7 +32,8 @@ public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, T
     {
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            throw Refuse("Credentials are required: send the API key as 'authorization: Bearer <key>'.");
+            throw Refuse(header is null ? AccessRefusalReasons.MissingCredentials : AccessRefusalReasons.MalformedKey, null,
+                "Credentials are required: send the API key as 'authorization: Bearer <key>'.");
         }
 
         var key = header[7..].Trim();
@@ -44,7 +45,7 @@ public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, T
 
         if (!ApiKeys.TryParse(key, out var keyId, out var secret))
         {
-            throw Refuse("The API key is malformed.");
+            throw Refuse(AccessRefusalReasons.MalformedKey, null, "The API key is malformed.");
         }
 
         return await VerifyOnceAsync(fingerprint, keyId, secret);
@@ -88,12 +89,13 @@ public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, T
         var record = await grains.GetGrain<ICredentialGrain>(keyId).Get();
         if (record is null || !(cache.WasVerifiedAgainst(fingerprint, record) || await VerifySlowlyAsync(record, secret)))
         {
-            throw Refuse("The API key is not known to the hub.");
+            throw Refuse(AccessRefusalReasons.UnknownKey, keyId, "The API key is not known to the hub.");
         }
 
         if (!record.IsActiveAt(time.GetUtcNow()))
         {
-            throw Refuse("The API key was revoked or has expired.");
+            throw Refuse(record.RevokedAt is null ? AccessRefusalReasons.ExpiredKey : AccessRefusalReasons.RevokedKey, keyId,
+                "The API key was revoked or has expired.");
         }
 
         var principal = new CallerPrincipal(record.Role, record.Scope, record.KeyId);
@@ -124,11 +126,13 @@ public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, T
         var binding = await grains.GetGrain<IClientCertificateGrain>(thumbprint).Get();
         if (binding is null || !binding.IsActiveAt(time.GetUtcNow()))
         {
-            throw Refuse("The client certificate is not registered with the hub, or it was revoked or is outside its validity.");
+            throw Refuse(AccessRefusalReasons.UnknownCertificate, "cert:" + thumbprint[..16],
+                "The client certificate is not registered with the hub, or it was revoked or is outside its validity.");
         }
 
         return new CallerPrincipal(CallerRole.Facility, binding.FacilityCode, "cert:" + thumbprint[..16]);
     }
 
-    private static RpcException Refuse(string message) => new(new Status(StatusCode.Unauthenticated, message));
+    private static AccessRefusedException Refuse(string reason, string? keyId, string message) =>
+        new(reason, keyId, new Status(StatusCode.Unauthenticated, message));
 }

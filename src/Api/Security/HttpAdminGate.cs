@@ -14,13 +14,15 @@ public static class HttpAdminGate
         app.UseWhen(context => context.Request.Path.StartsWithSegments(prefix), branch => branch.Use(async (context, next) =>
         {
             CallerPrincipal caller;
+            var refusals = context.RequestServices.GetRequiredService<AccessRefusals>();
             try
             {
                 caller = await context.RequestServices.GetRequiredService<Authenticator>()
                     .AuthenticateHeaderAsync(context.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null);
             }
-            catch (RpcException)
+            catch (AccessRefusedException refused)
             {
+                refusals.Record(AccessRefusals.SourceOf(context.Connection), prefix.Value!, refused.Reason, refused.KeyId);
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer";
                 return;
@@ -28,6 +30,7 @@ public static class HttpAdminGate
 
             if (caller.Role != CallerRole.Admin)
             {
+                refusals.Record(AccessRefusals.SourceOf(context.Connection), prefix.Value!, AccessRefusalReasons.RoleNotAllowed, caller.KeyId);
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
             }

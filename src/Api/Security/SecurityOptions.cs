@@ -23,6 +23,11 @@ public sealed class SecurityOptions
     /// <summary>Requests a caller may make in a burst above the sustained rate.</summary>
     public int Burst { get; set; } = 400;
 
+    /// <summary>
+    /// Least time between two log lines (and audit entries) about calls refused from one source (<see cref="AccessRefusals"/>).
+    /// </summary>
+    public TimeSpan RefusalReportInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Default grace period of a facility key rotation.</summary>
     public TimeSpan DefaultRotationGrace { get; set; } = TimeSpan.FromHours(24);
 }

@@ -10,6 +10,7 @@ using SoSucKhoe.Security;
 namespace SoSucKhoe.Api.Services;
 
 /// <summary>Reads the audit trail (proto service sosuckhoe.v1.Audit); there is no RPC that writes or changes it.</summary>
+[BindServiceMethod(typeof(GuardedBinding<V1.Audit.AuditBase>), nameof(GuardedBinding<V1.Audit.AuditBase>.BindService))]
 public sealed class AuditService(IAuditTrail audit, Authorizer authorizer) : V1.Audit.AuditBase
 {
     public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)

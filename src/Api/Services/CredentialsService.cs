@@ -13,6 +13,7 @@ using SoSucKhoe.Security;
 namespace SoSucKhoe.Api.Services;
 
 /// <summary>API keys (proto service sosuckhoe.v1.Credentials). Access rules live in <see cref="AccessPolicy"/>.</summary>
+[BindServiceMethod(typeof(GuardedBinding<V1.Credentials.CredentialsBase>), nameof(GuardedBinding<V1.Credentials.CredentialsBase>.BindService))]
 public sealed class CredentialsService(
     CredentialService credentials,
     Authorizer authorizer,

@@ -22,6 +22,7 @@ namespace SoSucKhoe.Api.Services;
 /// signing certificates, readiness conditions and suspensions. Access rules live in <see cref="AccessPolicy"/>; every change is
 /// audited, never with a secret.
 /// </summary>
+[BindServiceMethod(typeof(GuardedBinding<V1.Facilities.FacilitiesBase>), nameof(GuardedBinding<V1.Facilities.FacilitiesBase>.BindService))]
 public sealed class FacilitiesService(
     IGrainFactory grains,
     IAuditTrail audit,

@@ -24,6 +24,7 @@ namespace SoSucKhoe.Api.Services;
 /// The e-health book (proto service sosuckhoe.v1.HealthBook). A facility reads a person's book only while that person has an open
 /// check-in there (consent by presentation); every read and every refusal is audited durably before any data leave the hub.
 /// </summary>
+[BindServiceMethod(typeof(GuardedBinding<V1.HealthBook.HealthBookBase>), nameof(GuardedBinding<V1.HealthBook.HealthBookBase>.BindService))]
 public sealed class HealthBookService(
     IGrainFactory grains,
     PersonResolver persons,

@@ -2,6 +2,7 @@ using Grpc.Core;
 using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
+using SoSucKhoe.Api.Errors;
 
 namespace SoSucKhoe.Api.Services;
 
@@ -9,6 +10,7 @@ namespace SoSucKhoe.Api.Services;
 /// The HIS-facing intake (proto service sosuckhoe.v1.Intake); the work happens in <see cref="DossierIntake"/>. Every call first
 /// takes a place from <see cref="IntakeAdmission"/>, which bounds how many the hub works on at once.
 /// </summary>
+[BindServiceMethod(typeof(GuardedBinding<V1.Intake.IntakeBase>), nameof(GuardedBinding<V1.Intake.IntakeBase>.BindService))]
 public sealed class IntakeService(DossierIntake intake, IntakeAdmission admission) : V1.Intake.IntakeBase
 {
     public override async Task<CheckInResponse> CheckIn(CheckInRequest request, ServerCallContext context)

@@ -14,6 +14,7 @@ namespace SoSucKhoe.Api.Services;
 /// flow, alerts and the semiannual report, all read from the province's readiness aggregate. Province keys read their own
 /// province, admin keys any (<see cref="MonitoringScope"/>).
 /// </summary>
+[BindServiceMethod(typeof(GuardedBinding<V1.Monitoring.MonitoringBase>), nameof(GuardedBinding<V1.Monitoring.MonitoringBase>.BindService))]
 public sealed class MonitoringService(
     IGrainFactory grains,
     MonitoringScope scope,

@@ -13,6 +13,7 @@ using SoSucKhoe.Patients;
 namespace SoSucKhoe.Api.Services;
 
 /// <summary>Refused dossiers and their audited replay (proto service sosuckhoe.v1.Operations).</summary>
+[BindServiceMethod(typeof(GuardedBinding<V1.Operations.OperationsBase>), nameof(GuardedBinding<V1.Operations.OperationsBase>.BindService))]
 public sealed class OperationsService(IGrainFactory grains, IEpisodeRegistry episodes, IAuditTrail audit, TimeProvider time) : V1.Operations.OperationsBase
 {
     public override async Task<ListRejectedDossiersResponse> ListRejectedDossiers(ListRejectedDossiersRequest request, ServerCallContext context)

@@ -45,6 +45,12 @@ public static class AuditActions
     /// <summary>A read of a person's health book was refused.</summary>
     public const string HealthBookRefused = "healthbook.refused";
 
+    /// <summary>
+    /// Calls from one source were refused more than once at the door (no, unknown, revoked or expired key, unknown certificate,
+    /// role or scope): at most one entry per source per report interval, with the count, the reasons and the key ids.
+    /// </summary>
+    public const string AuthenticationRefused = "authentication.refused";
+
     /// <summary>A dead-lettered outbound document was replayed to the gateway.</summary>
     public const string DeadLetterReplayed = "deadletter.replayed";
 }

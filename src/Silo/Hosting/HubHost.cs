@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Orleans.Configuration;
 using Serilog;
 using SoSucKhoe.Api;
+using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Silo.Audit;
 using SoSucKhoe.Silo.Logging;
@@ -115,6 +116,7 @@ public static class HubHost
                 }
             });
             kestrel.Listen(httpEndpoint, listen => listen.Protocols = HttpProtocols.Http1);
+            // Plain HTTP bodies; gRPC requests have it lifted by UseMessageSizeLimits, which checks each message against the limit.
             kestrel.Limits.MaxRequestBodySize = hub.MaxMessageBytes + (64 * 1024);
         });
 
@@ -152,6 +154,9 @@ public static class HubHost
         }
 
         HubSettingsCheck.ValidateOptions(app.Services);
+
+        // First, so that a message above the limit is answered from its frame header before anything reads it.
+        app.UseMessageSizeLimits(hub.MaxMessageBytes, "Hub:MaxMessageBytes");
 
         // The emulator's controls (faults, reset, what it received) are operator tools: admin key only. Its gateway endpoints keep
         // their own token check, as the real gateway does.

@@ -43,10 +43,11 @@ public sealed class AuthenticatorTests(ClusterFixture fixture)
         // Revoked through the grain, as another node would: this node's cache is not told.
         await fixture.Grains.GetGrain<ICredentialGrain>(record.KeyId).Revoke(_time.GetUtcNow());
         _time.Advance(CredentialCache.Lifetime + TimeSpan.FromSeconds(1));
-        var error = await Assert.ThrowsAsync<RpcException>(() => authenticator.AuthenticateHeaderAsync(Bearer(key)));
+        var error = await Assert.ThrowsAsync<AccessRefusedException>(() => authenticator.AuthenticateHeaderAsync(Bearer(key)));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Contains("revoked", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal((AccessRefusalReasons.RevokedKey, record.KeyId), (error.Reason, error.KeyId));
         Assert.Equal(1, _slowHashes);
     }
 
@@ -58,12 +59,14 @@ public sealed class AuthenticatorTests(ClusterFixture fixture)
         await authenticator.AuthenticateHeaderAsync(Bearer(key));
         var wrong = key[..^4] + (key.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => authenticator.AuthenticateHeaderAsync(Bearer(wrong)));
+        var error = await Assert.ThrowsAsync<AccessRefusedException>(() => authenticator.AuthenticateHeaderAsync(Bearer(wrong)));
         _time.Advance(CredentialCache.Lifetime + TimeSpan.FromSeconds(1));
-        var again = await Assert.ThrowsAsync<RpcException>(() => authenticator.AuthenticateHeaderAsync(Bearer(wrong)));
+        var again = await Assert.ThrowsAsync<AccessRefusedException>(() => authenticator.AuthenticateHeaderAsync(Bearer(wrong)));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, again.StatusCode);
+        Assert.Equal(AccessRefusalReasons.UnknownKey, again.Reason);
+        Assert.DoesNotContain(wrong[^8..], again.KeyId, StringComparison.Ordinal);
         Assert.Equal(3, _slowHashes);
     }
 
@@ -110,16 +113,35 @@ public sealed class AuthenticatorTests(ClusterFixture fixture)
         Assert.Equal(2, _slowHashes);
     }
 
+    [Theory]
+    [InlineData(null, AccessRefusalReasons.MissingCredentials)]
+    [InlineData("Basic c3NrMQ==", AccessRefusalReasons.MalformedKey)]
+    [InlineData("Bearer ssk1.not-a-key-id.secretsecretsecretsecretsecretsecret", AccessRefusalReasons.MalformedKey)]
+    public async Task A_call_without_a_well_formed_key_is_refused_with_its_reason_and_no_key_id(string? header, string reason)
+    {
+        var authenticator = NewAuthenticator(out _);
+
+        var error = await Assert.ThrowsAsync<AccessRefusedException>(() => authenticator.AuthenticateHeaderAsync(header));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal(reason, error.Reason);
+        Assert.Null(error.KeyId);
+        Assert.Equal(0, _slowHashes);
+    }
+
     [Fact]
     public async Task A_key_id_no_grain_knows_is_refused_as_unknown()
     {
         var (key, _) = ApiKeys.Create(CallerRole.Facility, "70999", "never stored", _time.GetUtcNow());
         var authenticator = NewAuthenticator(out _);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => authenticator.AuthenticateHeaderAsync(Bearer(key)));
+        var error = await Assert.ThrowsAsync<AccessRefusedException>(() => authenticator.AuthenticateHeaderAsync(Bearer(key)));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Contains("not known", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(AccessRefusalReasons.UnknownKey, error.Reason);
+        Assert.True(ApiKeys.TryParse(key, out var keyId, out _));
+        Assert.Equal(keyId, error.KeyId);
         Assert.Equal(0, _slowHashes);
     }
 

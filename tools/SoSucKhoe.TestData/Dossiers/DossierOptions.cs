@@ -61,6 +61,12 @@ public sealed record DossierOptions
     public long? Sequence { get; init; }
 
     /// <summary>
+    /// The episode key MA_LK (1..100 printable characters); null = <c>{facility}{arrival yyyyMMddHHmm}{sequence:D6}</c>. Only the
+    /// key changes: the episode's content still comes from the seed and the sequence.
+    /// </summary>
+    public string? MaLk { get; init; }
+
+    /// <summary>
     /// The data standard to write the dossier in ("4750", "3176"); null = the one that governs the day the episode ends in the
     /// product's standards catalogue (QĐ 3176 from 01/01/2025). Set it to produce a dossier of the wrong standard.
     /// </summary>

@@ -158,7 +158,7 @@ internal static class EpisodePlanner
                 : facility.ProvinceCode + "001");
         }
 
-        var maLk = string.Create(CultureInfo.InvariantCulture, $"{facility.Code}{QdFormat.DateTime12(arrival)}{sequence % 1_000_000:D6}");
+        var maLk = options.MaLk ?? string.Create(CultureInfo.InvariantCulture, $"{facility.Code}{QdFormat.DateTime12(arrival)}{sequence % 1_000_000:D6}");
         var result = options.TreatmentResult ?? (stay ? random.Next(1, 3) : random.Chance(0.8) ? 1 : 2);
 
         return new Episode
@@ -229,6 +229,11 @@ internal static class EpisodePlanner
         if (options.SickLeaveDays is < 1 or > 30)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "Sick leave must be 1..30 days.");
+        }
+
+        if (options.MaLk is { } maLk && (maLk.Length is 0 or > 100 || maLk.Any(char.IsControl) || string.IsNullOrWhiteSpace(maLk)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MA_LK must be 1..100 printable characters.");
         }
     }
 

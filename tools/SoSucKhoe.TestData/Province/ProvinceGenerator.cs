@@ -57,7 +57,7 @@ public sealed class ProvinceGenerator
     }
 
     /// <summary>
-    /// The province's facilities: codes <c>{province}001…</c>; one provincial hospital per 60 facilities
+    /// The province's facilities: codes <c>{province}001…</c> (from <see cref="ProvinceOptions.FirstFacilityNumber"/>); one provincial hospital per 60 facilities
     /// (at least one), one medical centre per district, one health station per commune up to the count,
     /// then private hospitals and clinics.
     /// </summary>
@@ -159,6 +159,11 @@ public sealed class ProvinceGenerator
             throw new InvalidOperationException("FacilityCount must be between 1 and 999.");
         }
 
+        if (_options.FirstFacilityNumber < 1 || _options.FirstFacilityNumber + count - 1 > 999)
+        {
+            throw new InvalidOperationException("The facility numbers (FirstFacilityNumber + FacilityCount - 1) must stay within 1..999.");
+        }
+
         var result = new List<SyntheticFacility>(count);
         var provincial = Math.Max(1, count / 60);
         var communes = _units.ToArray();
@@ -197,7 +202,7 @@ public sealed class ProvinceGenerator
                     : $"Phòng khám đa khoa {random.Pick(VietnameseNames.FemaleGivenNames)} {n} (mô phỏng)";
             }
 
-            var code = _options.ProvinceCode + n.ToString("D3", CultureInfo.InvariantCulture);
+            var code = _options.ProvinceCode + (_options.FirstFacilityNumber + n - 1).ToString("D3", CultureInfo.InvariantCulture);
             var head = _options.ProvinceCode + random.Digits(8);
             // A commune station sits in its commune; other facilities in a commune of their district picked from the code.
             var inDistrict = communes.Where(c => c.DistrictCode == district).ToArray();

@@ -16,6 +16,12 @@ public sealed record ProvinceOptions
 
     public int FacilityCount { get; init; } = 170;
 
+    /// <summary>
+    /// The number of the first facility: codes are <c>{province}{number:D3}</c> from it on (001 by default). A tool that shares a
+    /// hub with people's own facilities starts higher, so that its codes stay apart from theirs.
+    /// </summary>
+    public int FirstFacilityNumber { get; init; } = 1;
+
     public int CitizenCount { get; init; } = 1_000;
 
     /// <summary>Share of citizens without an insurance card.</summary>

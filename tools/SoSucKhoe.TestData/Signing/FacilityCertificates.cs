@@ -33,7 +33,17 @@ public static class FacilityCertificates
     public static X509Certificate2 Create(string facilityCode, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(facilityCode);
-        var key = KeyFor(facilityCode);
+        return Create(facilityCode, KeyFor(facilityCode), notBefore, notAfter);
+    }
+
+    /// <summary>
+    /// Creates a self-signed signing certificate of the facility for <paramref name="key"/> (the caller's own key, e.g. one to
+    /// export as a PEM file), with the same subject and extensions as the cached ones.
+    /// </summary>
+    public static X509Certificate2 Create(string facilityCode, RSA key, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(facilityCode);
+        ArgumentNullException.ThrowIfNull(key);
         var subject = new X500DistinguishedName(
             $"CN=MA_CSKCB {facilityCode}, OU={facilityCode}, O=SoSucKhoe synthetic facility, C=VN");
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -1,0 +1,10 @@
+using SoSucKhoe.Cli;
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+return await CliApp.RunAsync(args, CliConsole.System, Environment.GetEnvironmentVariable, cancel.Token);
