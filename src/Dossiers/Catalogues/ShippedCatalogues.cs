@@ -3,30 +3,16 @@ using SoSucKhoe.Dossiers.Validation;
 namespace SoSucKhoe.Dossiers.Catalogues;
 
 /// <summary>
-/// The product's own catalogues as shipped beside the running program, each loaded once on first use, with the dates the
-/// shipped files describe. For tools and tests; the hub loads the files its configuration names (and checks them at start).
+/// The product's own catalogues as shipped beside the running program (or in a folder laid out the same way), with the dates
+/// the shipped files describe. For tools and tests; the hub loads the files its configuration names (and checks them at start).
+/// The shipped ones are each loaded once, on first use.
 /// </summary>
 public static class ShippedCatalogues
 {
-    private static readonly Lazy<StandardCatalogue> StandardsLazy = new(() => StandardCatalogue.Load(CatalogueFiles.Shipped(CatalogueFiles.Standards)));
-
-    private static readonly Lazy<AdministrativeUnitHistory> UnitsLazy = new(() => new AdministrativeUnitHistory(
-        [
-            AdministrativeUnitCatalogue.Load(CatalogueFiles.Shipped(CatalogueFiles.AdministrativeUnits2024), CatalogueFiles.AdministrativeUnits2024From,
-                CatalogueFiles.AdministrativeUnits2025From),
-            AdministrativeUnitCatalogue.Load(CatalogueFiles.Shipped(CatalogueFiles.AdministrativeUnits2025), CatalogueFiles.AdministrativeUnits2025From, null),
-        ],
-        AdministrativeUnitChanges.Load(CatalogueFiles.Shipped(CatalogueFiles.AdministrativeUnitChanges), CatalogueFiles.AdministrativeUnitChangesFrom),
-        CommuneMapping.Load(CatalogueFiles.Shipped(CatalogueFiles.CommuneMapping))));
-
-    private static readonly Lazy<IReadOnlyList<DatedCodeList>> CodeListsLazy = new(() =>
-    [
-        DatedCodeList.Load("MA_DOITUONG_KCB", CatalogueFiles.Shipped(CatalogueFiles.VisitSubjects)),
-        DatedCodeList.Load("MA_LOAI_KCB", CatalogueFiles.Shipped(CatalogueFiles.VisitTypes)),
-        DatedCodeList.Load("MA_KHOA", CatalogueFiles.Shipped(CatalogueFiles.Departments)),
-    ]);
-
-    private static readonly Lazy<DatedFieldSizes> SizesLazy = new(() => DatedFieldSizes.Load(CatalogueFiles.Shipped(CatalogueFiles.FieldSizesByDate)));
+    private static readonly Lazy<StandardCatalogue> StandardsLazy = new(() => LoadStandards(CatalogueFiles.ShippedDirectory));
+    private static readonly Lazy<AdministrativeUnitHistory> UnitsLazy = new(() => LoadAdministrativeUnits(CatalogueFiles.ShippedDirectory));
+    private static readonly Lazy<IReadOnlyList<DatedCodeList>> CodeListsLazy = new(() => LoadCodeLists(CatalogueFiles.ShippedDirectory));
+    private static readonly Lazy<DatedFieldSizes> SizesLazy = new(() => LoadFieldSizes(CatalogueFiles.ShippedDirectory));
 
     /// <summary>The data standards (standards.csv and the field lists it names).</summary>
     public static StandardCatalogue Standards => StandardsLazy.Value;
@@ -50,4 +36,36 @@ public static class ShippedCatalogues
         Icd = icd,
         SexRestrictions = sexRestrictions,
     };
+
+    /// <summary>Every rule from a folder holding the catalogue files under their shipped names, ICD-10 included.</summary>
+    public static DossierRules LoadRules(string directory) => new()
+    {
+        Standards = LoadStandards(directory),
+        CodeLists = LoadCodeLists(directory),
+        FieldSizes = LoadFieldSizes(directory),
+        AdministrativeUnits = LoadAdministrativeUnits(directory),
+        Icd = IcdCatalogue.Load(Path.Combine(directory, CatalogueFiles.Icd10)),
+        SexRestrictions = IcdSexRestrictions.Load(Path.Combine(directory, CatalogueFiles.Icd10FemaleOnly),
+            Path.Combine(directory, CatalogueFiles.Icd10MaleOnly)),
+    };
+
+    private static StandardCatalogue LoadStandards(string directory) => StandardCatalogue.Load(Path.Combine(directory, CatalogueFiles.Standards));
+
+    private static AdministrativeUnitHistory LoadAdministrativeUnits(string directory) => new(
+        [
+            AdministrativeUnitCatalogue.Load(Path.Combine(directory, CatalogueFiles.AdministrativeUnits2024), CatalogueFiles.AdministrativeUnits2024From,
+                CatalogueFiles.AdministrativeUnits2025From),
+            AdministrativeUnitCatalogue.Load(Path.Combine(directory, CatalogueFiles.AdministrativeUnits2025), CatalogueFiles.AdministrativeUnits2025From, null),
+        ],
+        AdministrativeUnitChanges.Load(Path.Combine(directory, CatalogueFiles.AdministrativeUnitChanges), CatalogueFiles.AdministrativeUnitChangesFrom),
+        CommuneMapping.Load(Path.Combine(directory, CatalogueFiles.CommuneMapping)));
+
+    private static IReadOnlyList<DatedCodeList> LoadCodeLists(string directory) =>
+    [
+        DatedCodeList.Load("MA_DOITUONG_KCB", Path.Combine(directory, CatalogueFiles.VisitSubjects)),
+        DatedCodeList.Load("MA_LOAI_KCB", Path.Combine(directory, CatalogueFiles.VisitTypes)),
+        DatedCodeList.Load("MA_KHOA", Path.Combine(directory, CatalogueFiles.Departments)),
+    ];
+
+    private static DatedFieldSizes LoadFieldSizes(string directory) => DatedFieldSizes.Load(Path.Combine(directory, CatalogueFiles.FieldSizesByDate));
 }
