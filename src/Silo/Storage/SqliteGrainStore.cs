@@ -28,7 +28,7 @@ namespace SoSucKhoe.Silo.Storage;
 /// <para>Checkpoints: <see cref="SqliteCheckpointer"/> copies the WAL into the database file from its own thread, so a commit
 /// never stalls behind a checkpoint.</para>
 /// </remarks>
-internal sealed class SqliteGrainStore : IDisposable
+internal sealed partial class SqliteGrainStore : IDisposable
 {
     /// <summary>Most operations committed in one transaction.</summary>
     public const int MaxBatch = 512;
@@ -122,7 +122,7 @@ internal sealed class SqliteGrainStore : IDisposable
         }
         catch (Exception exception) when (exception is SqliteException or IOException or InvalidOperationException or ObjectDisposedException)
         {
-            _logger.LogWarning(exception, "The grain store's health probe failed");
+            LogProbeFailed(_logger, exception);
             return $"the grain store cannot {(LastCommitFailed ? "commit" : "read")}";
         }
     }
@@ -357,6 +357,9 @@ internal sealed class SqliteGrainStore : IDisposable
         command.Parameters["$state"].Value = key.StateName;
         command.Parameters["$grain"].Value = key.GrainId;
     }
+
+    [LoggerMessage(EventId = 3120, Level = LogLevel.Warning, Message = "The grain store's health probe failed")]
+    private static partial void LogProbeFailed(ILogger logger, Exception exception);
 
     /// <summary>One queued write or clear and the caller waiting for its commit.</summary>
     private sealed record PendingOperation(RecordKey Key, long? ExpectedVersion, byte[]? Payload, bool Clear)

@@ -47,6 +47,7 @@ public sealed class HubNode(int number, string command, string? workingDirectory
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.StandardInput.Close();
+        _process?.Dispose();
         _process = process;
         // setsid runs the shell in place (the tool's child is no group leader), so the shell's pid names the new group.
         ProcessGroupId = ProcessGroup.GroupOf(process.Id) is { } group && group == process.Id ? group : process.Id;
