@@ -67,12 +67,12 @@ public sealed class HubNode(int number, string command, string? workingDirectory
             return false;
         }
 
-        await ProcessGroup.SignalAsync(ProcessGroupId, graceful).ConfigureAwait(false);
+        ProcessGroup.Signal(ProcessGroupId, graceful);
         var forced = false;
         if (graceful && !await WaitGoneAsync(stopTimeout).ConfigureAwait(false))
         {
             forced = true;
-            await ProcessGroup.SignalAsync(ProcessGroupId, graceful: false).ConfigureAwait(false);
+            ProcessGroup.Signal(ProcessGroupId, graceful: false);
         }
 
         await WaitGoneAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);

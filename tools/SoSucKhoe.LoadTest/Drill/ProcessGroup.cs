@@ -1,24 +1,20 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace SoSucKhoe.LoadTest.Drill;
 
-/// <summary>Signals and watches a process group on Linux (<c>kill(1)</c> and <c>/proc</c>), the way an operator or a crash would end it.</summary>
-public static class ProcessGroup
+/// <summary>Signals and watches a process group on Linux (<c>kill(2)</c> and <c>/proc</c>), the way an operator or a crash would end it.</summary>
+public static partial class ProcessGroup
 {
+    private const int SigKill = 9;
+    private const int SigTerm = 15;
+
     /// <summary>Sends SIGKILL or SIGTERM to every process of the group <paramref name="pgid"/>; false when none received it.</summary>
-    public static async Task<bool> SignalAsync(int pgid, bool graceful)
+    /// <remarks>kill(2) itself, not kill(1): a minimal image may not carry procps.</remarks>
+    public static bool Signal(int pgid, bool graceful)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pgid, 2);
-        var start = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        start.ArgumentList.Add("-s");
-        start.ArgumentList.Add(graceful ? "TERM" : "KILL");
-        start.ArgumentList.Add("--");
-        start.ArgumentList.Add("-" + pgid.ToString(CultureInfo.InvariantCulture));
-        using var kill = Process.Start(start) ?? throw new InvalidOperationException("kill(1) did not start.");
-        await kill.StandardError.ReadToEndAsync().ConfigureAwait(false);
-        await kill.WaitForExitAsync().ConfigureAwait(false);
-        return kill.ExitCode == 0;
+        return Kill(-pgid, graceful ? SigTerm : SigKill) == 0;
     }
 
     /// <summary>True while a process of the group <paramref name="pgid"/> is alive (zombies waiting to be reaped do not count).</summary>
@@ -84,4 +80,7 @@ public static class ProcessGroup
             ? (fields[0][0], pgid)
             : null;
     }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 }
