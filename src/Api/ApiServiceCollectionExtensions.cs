@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SoSucKhoe.Api.Errors;
+using SoSucKhoe.Api.Health;
 using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Monitoring;
 using SoSucKhoe.Api.Registry;
@@ -20,8 +22,10 @@ namespace SoSucKhoe.Api;
 public static class ApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the gRPC services, server reflection, the grpc.health.v1 service, the error mapping, and the dossier reader and
-    /// validator (sections "Validation" and "Reader") with the catalogues loaded before start (<see cref="CatalogueLoader"/>).
+    /// Adds the gRPC services, server reflection, the grpc.health.v1 service per service name with the API's health checks
+    /// (<see cref="HubHealth"/>: liveness, and readiness of the catalogues, the servers and the intake's admission; the host adds
+    /// storage and silo), the error mapping, and the dossier reader and validator (sections "Validation" and "Reader") with the
+    /// catalogues loaded before start (<see cref="CatalogueLoader"/>).
     /// </summary>
     public static IServiceCollection AddSoSucKhoeApi(this IServiceCollection services, IConfiguration configuration, int maxMessageBytes,
         Catalogues catalogues)
@@ -34,7 +38,11 @@ public static class ApiServiceCollectionExtensions
             options.Interceptors.Add<AccessInterceptor>();
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<CatalogueHealthCheck>("catalogues");
+        services.AddGrpcHealthChecks(options => HubHealth.MapServices(options.Services))
+            .AddCheck("process", static () => HealthCheckResult.Healthy("The process answers."), tags: [HubHealth.Live])
+            .AddCheck<CatalogueHealthCheck>("catalogues", tags: [HubHealth.Ready, HubHealth.IntakeOnly])
+            .AddCheck<ServingHealthCheck>("serving", tags: [HubHealth.Ready])
+            .AddCheck<IntakeAdmissionHealthCheck>("intake-admission", tags: [HubHealth.Ready, HubHealth.IntakeOnly]);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<DossierValidationOptions>().Bind(configuration.GetSection("Validation"));

@@ -16,9 +16,14 @@ internal sealed record LatencyLogFile(DateTimeOffset StartUtc, IReadOnlyList<str
         var lines = rows.Skip(comments.Count + 1).Select(static row =>
         {
             var f = row.Split(',');
-            Assert.Equal(11, f.Length);
+            Assert.Equal(14, f.Length);
             return new Line(f[0], int.Parse(f[1], CultureInfo.InvariantCulture), Optional(f[2]), Number(f[3]), Number(f[4]), Number(f[5]), f[6], f[7], f[8],
-                int.Parse(f[9], CultureInfo.InvariantCulture), Optional(f[10]), row);
+                int.Parse(f[9], CultureInfo.InvariantCulture), Optional(f[10]), row)
+            {
+                MaLk = f[11],
+                Version = f[12].Length == 0 ? null : int.Parse(f[12], CultureInfo.InvariantCulture),
+                Sha256 = f[13],
+            };
         }).ToList();
         return new LatencyLogFile(start, comments, lines);
     }
@@ -34,5 +39,12 @@ internal sealed record LatencyLogFile(DateTimeOffset StartUtc, IReadOnlyList<str
 
     public sealed record Line(
         string Phase, int Index, double? ScheduledMs, double SentMs, double CompletedMs, double LatencyMs, string Status, string Kind,
-        string Facility, int DossierBytes, double? CheckInMs, string Raw);
+        string Facility, int DossierBytes, double? CheckInMs, string Raw)
+    {
+        public string MaLk { get; init; } = string.Empty;
+
+        public int? Version { get; init; }
+
+        public string Sha256 { get; init; } = string.Empty;
+    }
 }

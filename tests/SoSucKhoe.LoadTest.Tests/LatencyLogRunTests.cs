@@ -62,8 +62,18 @@ public sealed partial class LatencyLogRunTests
             Assert.True(run[0].ScheduledMs > warmup.Max(static l => l.ScheduledMs!.Value));
             // The report's latency and the log's agree.
             Assert.Equal(report.Latency.MaxMs, run.Max(static l => l.LatencyMs), tolerance: report.Latency.MaxMs / 100);
-            // No personal ID, insurance card or dossier key: no run of nine or more digits anywhere.
-            Assert.DoesNotMatch(LongDigitRun(), text);
+            // Each line names its dossier: MA_LK (the facility's episode key, which starts with its code), the version answered and
+            // SHA-256 of the bytes sent, one identity per request.
+            Assert.All(file.Lines, line =>
+            {
+                Assert.StartsWith(line.Facility, line.MaLk, StringComparison.Ordinal);
+                Assert.Equal(1, line.Version);
+                Assert.Matches("^[0-9a-f]{64}$", line.Sha256);
+            });
+            Assert.Equal(file.Lines.Count, file.Lines.Select(static l => l.MaLk).Distinct().Count());
+            // No personal ID or insurance card: outside the identity columns, no run of nine or more digits anywhere.
+            Assert.All(file.Lines, line => Assert.DoesNotMatch(LongDigitRun(), line.Raw.Replace(line.MaLk, string.Empty, StringComparison.Ordinal)
+                .Replace(line.Sha256, string.Empty, StringComparison.Ordinal)));
             // The per-second series carries the tool's own GC and thread pool.
             Assert.NotEmpty(report.Series);
             Assert.All(report.Series, sample => Assert.NotNull(sample.ToolGcPauseMs));

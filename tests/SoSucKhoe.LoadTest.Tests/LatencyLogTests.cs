@@ -80,7 +80,7 @@ public sealed class LatencyLogTests
             Assert.Equal("dossier", line.Kind);
             Assert.Null(line.CheckInMs);
         });
-        Assert.Contains(",300.006,400.008,100.002,OK,dossier,70002,4096,", file.Lines[3].Raw, StringComparison.Ordinal);
+        Assert.Contains(",300.006,400.008,100.002,OK,dossier,70002,4096,,,,", file.Lines[3].Raw, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +98,8 @@ public sealed class LatencyLogTests
         Assert.EndsWith("Z", text.ToString().Split('\n')[0].TrimEnd('\r'), StringComparison.Ordinal);
         Assert.Empty(file.Lines);
         Assert.Equal(
-            ["phase", "index", "scheduled_ms", "sent_ms", "completed_ms", "latency_ms", "status", "kind", "facility", "dossier_bytes", "checkin_ms"],
+            ["phase", "index", "scheduled_ms", "sent_ms", "completed_ms", "latency_ms", "status", "kind", "facility", "dossier_bytes", "checkin_ms",
+             "ma_lk", "version", "sha256"],
             LatencyLog.Header.Split(','));
     }
 
@@ -177,10 +178,54 @@ public sealed class LatencyLogTests
     }
 
     [Fact]
-    public void A_request_takes_48_bytes_of_the_log_and_holds_no_reference_for_the_GC_to_scan()
+    public void A_request_takes_88_bytes_of_the_log_and_holds_no_reference_for_the_GC_to_scan()
     {
-        Assert.Equal(48, System.Runtime.CompilerServices.Unsafe.SizeOf<LatencyRecord>());
+        Assert.Equal(88, System.Runtime.CompilerServices.Unsafe.SizeOf<LatencyRecord>());
         Assert.False(System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<LatencyRecord>());
+    }
+
+    [Fact]
+    public void Every_line_names_its_dossier_by_MA_LK_version_and_SHA_256_and_the_requests_read_back_with_UTC_times()
+    {
+        var clock = new ManualClock(jumpOnWait: true);
+        var log = new LatencyLog(clock);
+        var phase = log.BeginPhase("run", 3);
+        var first = Workload.ContentHash.Of("first"u8);
+        var second = Workload.ContentHash.Of("second"u8);
+        var ok = SendOutcome.Ok("70001:LK-1") with { FacilityCode = "70001", MaLk = "LK-1", Sha256 = first, Version = 2, DossierBytes = 5 };
+        var failed = SendOutcome.Failed("Unavailable") with { FacilityCode = "70002", MaLk = "LK-Đ-2", Sha256 = second, DossierBytes = 6 };
+
+        phase.Record(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromMilliseconds(7), ok);
+        phase.Record(1, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromMilliseconds(9), failed);
+        phase.Record(2, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromMilliseconds(9), SendOutcome.Failed("ClientError:X"));
+
+        var lines = Write(log).Lines;
+        Assert.Equal(("LK-1", 2, first.ToString()), (lines[0].MaLk, lines[0].Version, lines[0].Sha256));
+        Assert.Equal(("LK-Đ-2", (int?)null, second.ToString()), (lines[1].MaLk, lines[1].Version, lines[1].Sha256));
+        Assert.Equal((string.Empty, (int?)null, string.Empty), (lines[2].MaLk, lines[2].Version, lines[2].Sha256));
+        Assert.Matches("^[0-9a-f]{64}$", lines[0].Sha256);
+
+        var requests = log.Requests();
+        Assert.Equal(3, requests.Count);
+        Assert.Equal(("70001", "LK-1", first, 2, "OK", true), (requests[0].Facility, requests[0].MaLk, requests[0].Sha256, requests[0].Version, requests[0].Status, requests[0].Accepted));
+        Assert.Equal(log.StartedUtc + TimeSpan.FromMilliseconds(7), requests[0].CompletedAt);
+        Assert.Equal(("LK-Đ-2", false, true), (requests[1].MaLk, requests[1].Accepted, requests[1].HasIdentity));
+        Assert.False(requests[2].HasIdentity);
+    }
+
+    [Fact]
+    public void Identities_of_many_requests_fill_more_than_one_chunk_of_the_arena_and_read_back_intact()
+    {
+        var log = new LatencyLog(new ManualClock(jumpOnWait: true));
+        const int requests = 50_000;
+        var phase = log.BeginPhase("run", requests);
+        for (var i = 0; i < requests; i++)
+        {
+            phase.Record(i, null, TimeSpan.Zero, TimeSpan.Zero, SendOutcome.Ok("x") with { FacilityCode = "70001", MaLk = $"70001202601011200{i:D6}" });
+        }
+
+        var read = log.Requests();
+        Assert.Equal(Enumerable.Range(0, requests).Select(static i => $"70001202601011200{i:D6}"), read.Select(static r => r.MaLk));
     }
 
     private static LatencyLogFile Write(LatencyLog log)

@@ -36,6 +36,12 @@ public sealed class LoadTestSmokeTests
         Assert.NotNull(report.ForwardingLag);
         Assert.Equal(20, report.ForwardingLag.Sampled);
         Assert.Contains("accepted", progress.ToString(), StringComparison.Ordinal);
+        // Every OK'd dossier checked by identity: at the gateway with the same bytes, acknowledged by the hub with that receipt.
+        var verification = Assert.IsType<Verification.VerificationResult>(report.Verification);
+        Assert.True(verification.GatewayChecked);
+        Assert.Equal((100, 100, 100), (verification.OkdCalls, verification.Okd, verification.Acknowledged));
+        Assert.Empty(verification.Failures());
+        Assert.Empty(report.Problems());
         // Every accepted dossier is forwarded: the emulator ends up with all of them (the report may have read it a bit earlier).
         Assert.True(await Eventually.Until(() => hub.Emulator.State.GetStats().Dossiers >= 100, TimeSpan.FromSeconds(15)));
         Assert.Equal(100, hub.Emulator.State.GetStats().DistinctDossiers);
@@ -51,6 +57,9 @@ public sealed class LoadTestSmokeTests
             await Reporting.ReportWriter.WriteAsync(report, directory, CancellationToken.None);
             Assert.StartsWith("<svg", await File.ReadAllTextAsync(Path.Combine(directory, "chart.svg")), StringComparison.Ordinal);
             Assert.Contains("](chart.svg)", await File.ReadAllTextAsync(Path.Combine(directory, "report.md")), StringComparison.Ordinal);
+            var dossiers = await File.ReadAllLinesAsync(Path.Combine(directory, Reporting.ReportWriter.DossiersFile));
+            Assert.Equal(101, dossiers.Length);
+            Assert.All(dossiers.Skip(1), line => Assert.Contains(",Acknowledged,Acknowledged,", line, StringComparison.Ordinal));
         }
         finally
         {
@@ -86,6 +95,9 @@ public sealed class LoadTestSmokeTests
         Assert.True(outage.CaughtUp, progress.ToString());
         Assert.Equal(0, outage.Lost);
         Assert.Equal(0, outage.DeadLettered);
+        // The outage is taken out of each dossier's delay: none waited anywhere near the lateness bound.
+        Assert.Equal(120, report.Verification!.Acknowledged);
+        Assert.True(report.Verification.EffectiveDelayMaxSeconds < 30, $"{report.Verification.EffectiveDelayMaxSeconds} s");
         Assert.NotNull(outage.DrainRate);
     }
 }

@@ -13,4 +13,8 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(EventId = 7202, Level = LogLevel.Debug, Message = "Emulator refused a {Kind}: maKetQua {MaKetQua}, {Reason}")]
     public static partial void Refused(ILogger logger, ReceivedKind kind, string maKetQua, string reason);
+
+    [LoggerMessage(EventId = 7203, Level = LogLevel.Information,
+        Message = "The emulator's control endpoints need the key in {Path} (created now: {Created}) as Authorization: Bearer <key>")]
+    public static partial void AdminKeyFile(ILogger logger, string path, bool created);
 }

@@ -54,6 +54,19 @@ public sealed class EmulatorOptions
     /// </summary>
     public string PersonHashSalt { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The key the control endpoints (<c>emulator/stats</c>, <c>received</c>, <c>faults</c>, <c>reset</c>) require as
+    /// <c>Authorization: Bearer &lt;key&gt;</c>. Null or empty: the emulator does not check (a host that guards the controls itself,
+    /// as the hub does with its admin keys, or a test). The standalone emulator always sets one (see <see cref="AdminKeyFile"/>).
+    /// </summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>
+    /// Standalone only: where the control key is read from when <see cref="AdminKey"/> is not given, and written to (readable by
+    /// its owner only) when the file does not exist yet.
+    /// </summary>
+    public string AdminKeyFile { get; set; } = "emulator-admin.key";
+
     /// <summary>The faults in force from the start (and after a reset).</summary>
     public EmulatorFaultSettings Faults { get; set; } = new();
 }

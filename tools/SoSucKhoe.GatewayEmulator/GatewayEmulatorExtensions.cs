@@ -24,6 +24,8 @@ public static class GatewayEmulatorExtensions
     /// Maps the gateway services under <paramref name="prefix"/> (the token path, and the check-in and dossier paths of every
     /// standard of <see cref="EmulatorOptions.Standards"/>) and the control endpoints <c>{prefix}/emulator/stats</c>, <c>received</c>, <c>faults</c>
     /// and <c>reset</c>. The gateway's own token check stands in for host authentication (the group allows anonymous callers).
+    /// With <see cref="EmulatorOptions.AdminKey"/> set, the control endpoints answer 401 unless the request carries
+    /// <c>Authorization: Bearer &lt;that key&gt;</c>; without it they leave the check to the host.
     /// </summary>
     public static RouteGroupBuilder MapGatewayEmulator(this IEndpointRouteBuilder endpoints, string prefix = "/gateway")
     {
@@ -39,12 +41,28 @@ public static class GatewayEmulatorExtensions
             group.MapPost(standard.DossierPath, context => handler.ReceiveAsync(context, ReceivedKind.Dossier, name, standard));
         }
 
-        group.MapGet("emulator/stats", handler.GetStatsAsync);
-        group.MapGet("emulator/received", handler.GetReceivedAsync);
-        group.MapGet("emulator/faults", handler.GetFaultsAsync);
-        group.MapPost("emulator/faults", handler.SetFaultsAsync);
-        group.MapPost("emulator/reset", handler.ResetAsync);
+        var key = string.IsNullOrWhiteSpace(options.AdminKey) ? null : options.AdminKey.Trim();
+        group.MapGet("emulator/stats", Guard(key, handler.GetStatsAsync));
+        group.MapGet("emulator/received", Guard(key, handler.GetReceivedAsync));
+        group.MapGet("emulator/faults", Guard(key, handler.GetFaultsAsync));
+        group.MapPost("emulator/faults", Guard(key, handler.SetFaultsAsync));
+        group.MapPost("emulator/reset", Guard(key, handler.ResetAsync));
         group.AllowAnonymous();
         return group;
     }
+
+    private static RequestDelegate Guard(string? key, RequestDelegate control) =>
+        key is null
+            ? control
+            : context =>
+            {
+                if (EmulatorAdminKey.Matches(key, context.Request.Headers.Authorization.ToString()))
+                {
+                    return control(context);
+                }
+
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                return Task.CompletedTask;
+            };
 }

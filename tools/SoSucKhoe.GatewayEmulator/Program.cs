@@ -5,6 +5,8 @@ using SoSucKhoe.GatewayEmulator;
 // No appsettings.json on purpose: the project is also referenced as a library, and its content files would land in the host's
 // output. Settings: section "Emulator" (see EmulatorOptions), e.g. --Emulator:Accounts:70001=secret --Emulator:Faults:ErrorRate=0.05;
 // the route prefix: --Emulator:Prefix=/gateway.
+// The control endpoints (emulator/stats, received, faults, reset) need the emulator's admin key as a bearer token: the one given in
+// --Emulator:AdminKey, or the one kept in --Emulator:AdminKeyFile (default ./emulator-admin.key, created at the first start).
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 {
@@ -13,8 +15,20 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 
 // Per-request framework logs would dominate at load-test rates; configuration can still lower the level again.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-builder.Services.AddGatewayEmulator(options => builder.Configuration.GetSection("Emulator").Bind(options));
+var settings = new EmulatorOptions();
+builder.Configuration.GetSection("Emulator").Bind(settings);
+var adminKey = EmulatorAdminKey.Resolve(settings.AdminKey, settings.AdminKeyFile, out var created);
+builder.Services.AddGatewayEmulator(options =>
+{
+    builder.Configuration.GetSection("Emulator").Bind(options);
+    options.AdminKey = adminKey;
+});
 
 var app = builder.Build();
 app.MapGatewayEmulator(builder.Configuration["Emulator:Prefix"] ?? "/gateway");
+if (string.IsNullOrWhiteSpace(settings.AdminKey))
+{
+    EmulatorLog.AdminKeyFile(app.Logger, Path.GetFullPath(settings.AdminKeyFile), created);
+}
+
 app.Run();

@@ -17,14 +17,36 @@ public static class ArgumentParser
         "       [--ceilings 10s] [--catalogue-dir <folder>] [--ceiling-dir <folder on the hub's disk>]\n" +
         "       [--latency-log requests.csv]  (one CSV line per request, written after the run)\n" +
         "       [--profile pilot|national-peak|max|soak]  (a profile sets defaults; options given on the command line win)\n" +
-        "The admin key may also come from the SOSUCKHOE_ADMIN_KEY environment variable. Only loopback hosts are allowed.";
+        "       [--admin-key-file <file>] [--gateway-key <key> | --gateway-key-file <file>]  (the emulator's control key; default the admin key)\n" +
+        "       [--verify on|off] [--delivery-deadline 60s] [--late-after 90s]  (every dossier checked by identity after the run)\n" +
+        "       SoSucKhoe.LoadTest drill --hub-command '<command that starts a hub>' [--hub-command '<node 2>' ...] --kills 20s,45s:term[,30s@2]\n" +
+        "       [--hub-ready http://127.0.0.1:6381/healthz/ready ...] [--restart-after 2s] [--hub-start-timeout 2m] [--stop-timeout 45s]\n" +
+        "       [--hub-dir <folder>] [--hub-log <file>] [--strict-duplicates on|off] and the options above (defaults: --rate 50 --duration 60s\n" +
+        "       --lag-sample 0 --delivery-deadline 3m --drain 10s)\n" +
+        "The admin key may also come from the SOSUCKHOE_ADMIN_KEY environment variable, the gateway key from SOSUCKHOE_GATEWAY_KEY.\n" +
+        "Only loopback hosts are allowed.";
+
+    /// <summary>The first argument that makes the run a drill.</summary>
+    public const string DrillCommand = "drill";
+
+    /// <summary>Defaults of a drill (like a profile: options on the command line win).</summary>
+    public static IReadOnlyDictionary<string, string> DrillDefaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["--rate"] = "50",
+        ["--duration"] = "60s",
+        ["--lag-sample"] = "0",
+        ["--delivery-deadline"] = "3m",
+        ["--drain"] = "10s",
+    };
 
     public static LoadTestOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         environment ??= Environment.GetEnvironmentVariable;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
+        var repeated = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var drill = args.Count > 0 && args[0] == DrillCommand;
+        for (var i = drill ? 1 : 0; i < args.Count; i++)
         {
             var name = args[i];
             if (!name.StartsWith("--", StringComparison.Ordinal) || name.Length < 3)
@@ -48,9 +70,20 @@ public static class ArgumentParser
                 throw new UsageException($"{name} needs a value");
             }
 
-            if (!Known.Contains(name))
+            if (!Known.Contains(name) && !DrillOnly.Contains(name))
             {
                 throw new UsageException($"unknown option {name}");
+            }
+
+            if (!drill && DrillOnly.Contains(name))
+            {
+                throw new UsageException($"{name} belongs to the drill: SoSucKhoe.LoadTest drill {name} …");
+            }
+
+            if (Repeatable.Contains(name))
+            {
+                (repeated.TryGetValue(name, out var list) ? list : repeated[name] = []).Add(value);
+                continue;
             }
 
             if (!values.TryAdd(name, value))
@@ -64,17 +97,45 @@ public static class ArgumentParser
             LoadProfiles.ApplyDefaults(profile, values);
         }
 
-        var grpc = values.TryGetValue("--grpc", out var grpcText) ? LoopbackUri("--grpc", grpcText) : throw new UsageException("--grpc is required");
-        var adminKey = values.GetValueOrDefault("--admin-key") ?? environment("SOSUCKHOE_ADMIN_KEY");
-        if (string.IsNullOrWhiteSpace(adminKey))
+        if (drill)
         {
-            throw new UsageException("--admin-key (or SOSUCKHOE_ADMIN_KEY) is required");
+            foreach (var (name, value) in DrillDefaults)
+            {
+                values.TryAdd(name, value);
+            }
+        }
+
+        var grpc = values.TryGetValue("--grpc", out var grpcText) ? LoopbackUri("--grpc", grpcText) : throw new UsageException("--grpc is required");
+        var adminKeyFile = values.TryGetValue("--admin-key-file", out var keyFile) ? FilePath("--admin-key-file", keyFile) : null;
+        var adminKey = values.GetValueOrDefault("--admin-key") ?? (adminKeyFile is null ? environment("SOSUCKHOE_ADMIN_KEY") : null);
+        if (adminKey is not null && adminKeyFile is not null)
+        {
+            throw new UsageException("give --admin-key or --admin-key-file, not both");
+        }
+
+        if (string.IsNullOrWhiteSpace(adminKey) && adminKeyFile is null)
+        {
+            throw new UsageException("--admin-key, --admin-key-file or SOSUCKHOE_ADMIN_KEY is required");
+        }
+
+        var gatewayKeyFile = values.TryGetValue("--gateway-key-file", out var gatewayFile) ? FilePath("--gateway-key-file", gatewayFile) : null;
+        var gatewayKey = values.GetValueOrDefault("--gateway-key") ?? (gatewayKeyFile is null ? environment("SOSUCKHOE_GATEWAY_KEY") : null);
+        if (values.ContainsKey("--gateway-key") && gatewayKeyFile is not null)
+        {
+            throw new UsageException("give --gateway-key or --gateway-key-file, not both");
         }
 
         var options = new LoadTestOptions
         {
             GrpcAddress = grpc,
-            AdminKey = adminKey,
+            AdminKey = adminKey ?? string.Empty,
+            AdminKeyFile = adminKeyFile,
+            GatewayKey = string.IsNullOrWhiteSpace(gatewayKey) ? null : gatewayKey,
+            GatewayKeyFile = gatewayKeyFile,
+            Verify = OnOff(values, "--verify", fallback: true),
+            DeliveryDeadline = Span(values, "--delivery-deadline", TimeSpan.FromSeconds(60)),
+            LateAfter = Span(values, "--late-after", TimeSpan.FromSeconds(90)),
+            Drill = drill ? ParseDrill(values, repeated, grpc) : null,
             Facilities = Int(values, "--facilities", 20, 1, 10_000),
             Citizens = Int(values, "--citizens", 5000, 1, 10_000_000),
             Rate = Double(values, "--rate", 100, 0.1, 100_000),
@@ -120,6 +181,16 @@ public static class ArgumentParser
         {
             throw new UsageException("--outage-at needs the open loop (a fixed arrival rate)");
         }
+        if (options.Drill is not null && !options.Verify)
+        {
+            throw new UsageException("a drill counts every dossier by identity: --verify off is not allowed");
+        }
+
+        if (options.Drill is not null && options.StepSearch)
+        {
+            throw new UsageException("the max profile's step search cannot run as a drill");
+        }
+
         if (options.DossierCount > 50_000_000)
         {
             throw new UsageException("rate × duration is above 5,000,000 dossiers");
@@ -157,8 +228,74 @@ public static class ArgumentParser
         "--grpc", "--admin-key", "--facilities", "--citizens", "--rate", "--duration", "--mode", "--concurrency", "--drain", "--warmup",
         "--lag-sample", "--presign", "--gateway-stats", "--report-dir", "--seed", "--profile", "--checkin-share", "--size-mix", "--start-rate",
         "--rate-step", "--step-duration", "--max-rate", "--p99-limit", "--hub-pid", "--sample-interval", "--outage-at", "--outage-for",
-        "--ceilings", "--catalogue-dir", "--ceiling-dir", "--citizen-order", "--latency-log",
+        "--ceilings", "--catalogue-dir", "--ceiling-dir", "--citizen-order", "--latency-log", "--admin-key-file", "--gateway-key",
+        "--gateway-key-file", "--verify", "--delivery-deadline", "--late-after",
     ];
+
+    private static readonly HashSet<string> DrillOnly =
+    [
+        "--hub-command", "--hub-ready", "--kills", "--restart-after", "--hub-start-timeout", "--stop-timeout", "--hub-dir", "--hub-log",
+        "--strict-duplicates",
+    ];
+
+    private static readonly HashSet<string> Repeatable = ["--hub-command", "--hub-ready"];
+
+    private static Drill.DrillOptions ParseDrill(Dictionary<string, string> values, Dictionary<string, List<string>> repeated, Uri grpc)
+    {
+        var commands = repeated.GetValueOrDefault("--hub-command") ?? [];
+        if (commands.Count == 0 || commands.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new UsageException("drill: --hub-command '<the command that starts a hub>' is required (once per node)");
+        }
+
+        var ready = (repeated.GetValueOrDefault("--hub-ready") ?? []).Select(static text => (Uri?)LoopbackUri("--hub-ready", text)).ToList();
+        if (ready.Count > commands.Count)
+        {
+            throw new UsageException("drill: more --hub-ready than --hub-command");
+        }
+
+        if (commands.Count > 1 && ready.Count < commands.Count)
+        {
+            throw new UsageException("drill: with several nodes, give one --hub-ready per --hub-command (e.g. http://127.0.0.1:<http port>/healthz/ready)");
+        }
+
+        if (ready.Count == 0)
+        {
+            // The first node is asked through its gRPC health service at --grpc.
+            ready.Add(null);
+        }
+
+        if (grpc.Scheme == Uri.UriSchemeHttps && ready[0] is null)
+        {
+            throw new UsageException("drill: a hub serving gRPC over TLS is asked for readiness over HTTP: give --hub-ready http://127.0.0.1:<http port>/healthz/ready");
+        }
+
+        return new Drill.DrillOptions
+        {
+            HubCommands = commands,
+            ReadyAddresses = ready,
+            Kills = values.TryGetValue("--kills", out var kills)
+                ? Drill.KillEvent.ParseList(kills, commands.Count)
+                : throw new UsageException("drill: --kills is required, e.g. --kills 20s,45s"),
+            RestartAfter = values.TryGetValue("--restart-after", out var restart) && restart is "0" or "0s" ? TimeSpan.Zero : Span(values, "--restart-after", TimeSpan.FromSeconds(2)),
+            StartTimeout = Span(values, "--hub-start-timeout", TimeSpan.FromMinutes(2)),
+            StopTimeout = Span(values, "--stop-timeout", TimeSpan.FromSeconds(45)),
+            WorkingDirectory = values.TryGetValue("--hub-dir", out var directory)
+                ? Directory.Exists(directory) ? Path.GetFullPath(directory) : throw new UsageException($"--hub-dir: '{directory}' is not a folder")
+                : null,
+            HubLog = values.TryGetValue("--hub-log", out var log) ? FilePath("--hub-log", log) : null,
+            StrictDuplicates = OnOff(values, "--strict-duplicates", fallback: false),
+        };
+    }
+
+    private static bool OnOff(Dictionary<string, string> values, string name, bool fallback) =>
+        values.GetValueOrDefault(name) switch
+        {
+            null => fallback,
+            "on" or "true" or "yes" => true,
+            "off" or "false" or "no" => false,
+            var other => throw new UsageException($"{name} must be on or off, not '{other}'"),
+        };
 
     private static string FilePath(string name, string text)
     {

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Grpc.Net.Client;
 using SoSucKhoe.LoadTest.Ceilings;
+using SoSucKhoe.LoadTest.Drill;
 using SoSucKhoe.LoadTest.Driving;
 using SoSucKhoe.LoadTest.Hub;
 using SoSucKhoe.LoadTest.Outage;
 using SoSucKhoe.LoadTest.Reporting;
 using SoSucKhoe.LoadTest.Search;
 using SoSucKhoe.LoadTest.Soak;
+using SoSucKhoe.LoadTest.Verification;
 using SoSucKhoe.LoadTest.Workload;
 
 namespace SoSucKhoe.LoadTest;
@@ -15,7 +17,9 @@ namespace SoSucKhoe.LoadTest;
 /// One load run end to end: synthetic province, facility registration and keys, pre-signed dossiers, the drive (open or closed
 /// loop, or the max profile's steps), per-second series, hub memory, gateway outage and drain, forwarding lag and gateway
 /// counters, the ceilings, and the report; with <c>--latency-log</c>, one CSV line per request, written once the load is over.
-/// Every phase is bounded by the duration and the drain timeout.
+/// After the load every dossier is checked by identity (<see cref="DossierVerifier"/>). As a drill (<see cref="LoadTestOptions.Drill"/>)
+/// it first starts the hub's nodes itself, stops and restarts them at the planned moments while the load runs, and ends them after.
+/// Every phase is bounded by the duration, the drain timeout and the delivery deadline.
 /// </summary>
 public static class LoadTestEngine
 {
@@ -34,32 +38,53 @@ public static class LoadTestEngine
             throw new UsageException("only loopback hosts are allowed");
         }
 
+        // The monitor, the outage, the drill's stops and the verification all report progress from their own tasks.
+        progress = TextWriter.Synchronized(progress);
         var c = CultureInfo.InvariantCulture;
+        await using var conductor = options.Drill is { } drill ? CreateConductor(options, drill, progress) : null;
+        if (conductor is not null)
+        {
+            await progress.WriteLineAsync(string.Create(c, $"drill: starting {options.Drill!.HubCommands.Count} hub node(s), output to {Path.GetFullPath(HubLogPath(options))}…"))
+                .ConfigureAwait(false);
+            await conductor.StartAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var adminKey = ResolveKey(options.AdminKey, options.AdminKeyFile, "--admin-key-file");
+        var gatewayKey = options.GatewayKey ?? (options.GatewayKeyFile is { } gatewayKeyFile ? ResolveKey(string.Empty, gatewayKeyFile, "--gateway-key-file") : adminKey);
         var planned = options.StepSearch ? 0 : Planned(options.Rate, options.Duration);
         var warmupRate = options.StepSearch ? options.StartRate : options.Rate;
         var warmupCount = options.Warmup > TimeSpan.Zero ? Planned(warmupRate, options.Warmup) : 0;
         var workload = new WorkloadGenerator(options.Seed, options.Facilities, options.Citizens, options.CheckInShare, options.SizeMix, options.CitizenOrder);
 
-        using var channel = GrpcChannel.ForAddress(options.GrpcAddress, new GrpcChannelOptions
+        var channelOptions = new GrpcChannelOptions
         {
             MaxSendMessageSize = 64 * 1024 * 1024,
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseProxy = false },
-        });
+        };
+        if (conductor is not null)
+        {
+            // After a restart the HIS side must see the hub again at once, not after the channel's default back-off (up to 2 minutes).
+            channelOptions.InitialReconnectBackoff = TimeSpan.FromMilliseconds(100);
+            channelOptions.MaxReconnectBackoff = TimeSpan.FromSeconds(1);
+        }
+
+        using var channel = GrpcChannel.ForAddress(options.GrpcAddress, channelOptions);
         await progress.WriteLineAsync(string.Create(c, $"registering {options.Facilities} facilities, readying them and issuing keys…")).ConfigureAwait(false);
-        var keys = await HubSetup.RegisterAsync(channel, options.AdminKey, workload.Facilities, cancellationToken).ConfigureAwait(false);
+        var keys = await HubSetup.RegisterAsync(channel, adminKey, workload.Facilities, cancellationToken).ConfigureAwait(false);
 
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
-        var gateway = options.GatewayStats is null ? null : new GatewayStatsReader(http, options.GatewayStats, options.AdminKey);
+        var gateway = options.GatewayStats is null ? null : new GatewayStatsReader(http, options.GatewayStats, gatewayKey);
         var gatewayBefore = gateway is null ? null : await gateway.ReadAsync(cancellationToken).ConfigureAwait(false);
 
         var clock = new StopwatchClock();
-        var latencyLog = options.LatencyLog is null ? null : StartLatencyLog(options.LatencyLog, clock);
+        // Every request is kept (with its dossier's identity) for the verification; the file is written only with --latency-log.
+        var latencyLog = options.LatencyLog is null ? new LatencyLog(clock) : StartLatencyLog(options.LatencyLog, clock);
         var warmupStatistics = new LoadStatistics();
         if (warmupCount > 0)
         {
             await progress.WriteLineAsync(string.Create(c, $"signing {warmupCount} warm-up dossiers, then warming up for {options.Warmup.TotalSeconds} s…")).ConfigureAwait(false);
             var warmupSender = new DossierSender(channel, keys, workload.Generate(warmupCount));
-            var warmupDriver = new LoadDriver(clock, warmupSender.SendAsync, warmupStatistics, latencyLog?.BeginPhase("warmup", warmupCount));
+            var warmupDriver = new LoadDriver(clock, warmupSender.SendAsync, warmupStatistics, latencyLog.BeginPhase("warmup", warmupCount));
             _ = options.Mode == LoadMode.Open || options.StepSearch
                 ? await warmupDriver.RunOpenAsync(warmupCount, warmupRate, options.DrainTimeout, cancellationToken).ConfigureAwait(false)
                 : await warmupDriver.RunClosedAsync(warmupCount, options.Concurrency, options.Warmup, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
@@ -78,9 +103,11 @@ public static class LoadTestEngine
         List<StepResult>? steps = null;
         long stalls = 0;
         var faults = options.OutageAt is not null && options.GatewayStats is not null
-            ? new EmulatorFaults(http, EmulatorFaults.BesideStats(options.GatewayStats), options.AdminKey)
+            ? new EmulatorFaults(http, EmulatorFaults.BesideStats(options.GatewayStats), gatewayKey)
             : null;
         Task monitorTask;
+        Disruption? outageWindow = null;
+        var runStart = TimeSpan.Zero;
         if (options.StepSearch)
         {
             (statistics, drive, steps, monitorTask) = await RunStepsAsync(options, workload, channel, keys, clock, series, monitor, progress, latencyLog,
@@ -108,14 +135,19 @@ public static class LoadTestEngine
             {
                 statistics = new LoadStatistics(series);
                 current = statistics;
-                var driver = new LoadDriver(clock, new DossierSender(channel, keys, source).SendAsync, statistics, latencyLog?.BeginPhase("run", planned));
+                var driver = new LoadDriver(clock, new DossierSender(channel, keys, source).SendAsync, statistics, latencyLog.BeginPhase("run", planned));
                 await progress.WriteLineAsync(string.Create(c, $"driving {options.Mode.ToString().ToLowerInvariant()} loop for {options.Duration.TotalSeconds} s…")).ConfigureAwait(false);
                 monitorTask = monitor.RunAsync(stopMonitor.Token);
-                var outage = faults is null ? Task.CompletedTask : ScheduleOutageAsync(faults, clock, options.OutageAt!.Value, options.OutageFor, progress, cancellationToken);
+                runStart = clock.Elapsed;
+                var outage = faults is null
+                    ? Task.FromResult<Disruption?>(null)
+                    : ScheduleOutageAsync(faults, clock, runStart, options.OutageAt!.Value, options.OutageFor, progress, cancellationToken);
+                var stops = conductor is null ? Task.CompletedTask : conductor.RunAsync(clock, runStart, cancellationToken);
                 drive = options.Mode == LoadMode.Open
                     ? await driver.RunOpenAsync(planned, options.Rate, options.DrainTimeout, cancellationToken).ConfigureAwait(false)
                     : await driver.RunClosedAsync(planned, options.Concurrency, options.Duration, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
-                await outage.ConfigureAwait(false);
+                outageWindow = await outage.ConfigureAwait(false);
+                await stops.ConfigureAwait(false);
                 stalls = source.Stalls;
             }
             finally
@@ -127,9 +159,25 @@ public static class LoadTestEngine
             }
         }
 
-        // With the gateway polled, wait (bounded by the drain timeout) until it acknowledged every new accepted dossier.
+        IReadOnlyList<Disruption> Disruptions() =>
+            [.. outageWindow is null ? [] : new[] { outageWindow }, .. conductor?.Downtimes() ?? []];
+
+        // The drain: every OK'd dossier checked by identity until all are acknowledged or the delivery deadline passes.
+        VerificationResult? verification = null;
+        IReadOnlyList<SentRequest>? requests = null;
+        if (options.Verify)
+        {
+            requests = latencyLog.Requests();
+            var record = options.GatewayStats is null ? null : new EmulatorRecord(http, EmulatorRecord.BesideStats(options.GatewayStats), gatewayKey);
+            verification = await new DossierVerifier(channel, keys, record, gatewayBefore?.Received ?? 0, progress)
+                .RunAsync(requests, Disruptions, conductor?.Kills.Select(static k => k.GoneAt ?? k.KilledAt).ToList() ?? [], options.LateAfter,
+                    options.DeliveryDeadline, cancellationToken).ConfigureAwait(false);
+        }
+
         if (gateway is not null)
         {
+            // Let the per-second polls see the gateway's count caught up (bounded by the drain timeout): the outage report reads its
+            // drain from them, and without the verification this is the only wait for forwarding.
             var deadline = clock.Elapsed + options.DrainTimeout;
             while (clock.Elapsed < deadline && !cancellationToken.IsCancellationRequested
                    && (monitor.LastPoint is not { } last || last.Backlog > 0 || last.AtSeconds < monitor.Now - 1.5))
@@ -140,9 +188,9 @@ public static class LoadTestEngine
 
         await stopMonitor.CancelAsync().ConfigureAwait(false);
         await monitorTask.ConfigureAwait(false);
-        if (latencyLog is not null)
+        if (options.LatencyLog is not null)
         {
-            latencyLog.WriteFile(options.LatencyLog!);
+            latencyLog.WriteFile(options.LatencyLog);
             await progress.WriteLineAsync(string.Create(c, $"latency log: {latencyLog.Count} requests written to {Path.GetFullPath(options.LatencyLog!)}")).ConfigureAwait(false);
         }
 
@@ -163,11 +211,11 @@ public static class LoadTestEngine
         OutageResult? outageResult = null;
         if (options.OutageAt is { } outageAt)
         {
-            var expected = warmupStatistics.Accepted - warmupStatistics.Duplicates + statistics.Accepted - statistics.Duplicates;
             outageResult = OutageDrain.Compute(monitor.Points, outageAt.TotalSeconds, options.OutageFor.TotalSeconds, options.Rate) with
             {
-                Lost = gatewayDelta is null ? null : Math.Max(0, expected - gatewayDelta.DistinctDossiers),
-                DeadLettered = await DeadLetterCounter.CountAsync(channel, options.AdminKey, keys.Keys, cancellationToken).ConfigureAwait(false),
+                // By identity only: a flat gateway count cannot tell a late dossier from a lost one (null without the verification).
+                Lost = verification?.Lost.Count,
+                DeadLettered = await DeadLetterCounter.CountAsync(channel, adminKey, keys.Keys, cancellationToken).ConfigureAwait(false),
                 GatewayRejected = gatewayDelta?.Rejected,
             };
         }
@@ -178,6 +226,16 @@ public static class LoadTestEngine
         {
             await progress.WriteLineAsync(string.Create(c, $"measuring ceilings ({options.CeilingDuration.TotalSeconds} s CPU, {options.CeilingDuration.TotalSeconds} s storage)…")).ConfigureAwait(false);
             ceilings = MeasureCeilings(options, workload, warmupCount) with { Achieved = achieved };
+        }
+
+        DrillResult? drillResult = null;
+        if (conductor is not null && verification is not null && requests is not null)
+        {
+            drillResult = DrillReport.Build(conductor.Kills, requests, verification, outageWindow is null ? [] : [outageWindow], latencyLog.At(runStart),
+                options.Drill!.HubCommands.Count, conductor.FirstStartSeconds, options.Drill.StrictDuplicates) with
+            {
+                HubLog = Path.GetFullPath(HubLogPath(options)),
+            };
         }
 
         var memory = monitor.Memory;
@@ -216,8 +274,54 @@ public static class LoadTestEngine
             Outage = outageResult,
             Ceilings = ceilings,
             LatencyLog = options.LatencyLog,
-            LatencyLogRequests = latencyLog?.Count,
+            LatencyLogRequests = options.LatencyLog is null ? null : latencyLog.Count,
+            Verification = verification,
+            Drill = drillResult,
         };
+    }
+
+    /// <summary>Where a drill's nodes write their output.</summary>
+    public static string HubLogPath(LoadTestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Drill?.HubLog
+               ?? (options.ReportDirectory is { } directory
+                   ? Path.Combine(directory, "hub.log")
+                   : Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"sosuckhoe-drill-{Environment.ProcessId}.log")));
+    }
+
+    private static DrillConductor CreateConductor(LoadTestOptions options, DrillOptions drill, TextWriter progress)
+    {
+        var log = HubLogPath(options);
+        if (Path.GetDirectoryName(Path.GetFullPath(log)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var nodes = drill.HubCommands.Select((command, i) => new HubNode(i + 1, command, drill.WorkingDirectory, log)).ToList();
+        var probes = drill.HubCommands.Select((_, i) => drill.ReadyAddresses.ElementAtOrDefault(i) is { } ready
+            ? ReadinessProbe.Http(ready)
+            : ReadinessProbe.Grpc(options.GrpcAddress)).ToList();
+        return new DrillConductor(drill, nodes, probes, progress);
+    }
+
+    /// <summary>The key given, or the one in <paramref name="file"/> (read now: a hub writes its admin key at its first start).</summary>
+    private static string ResolveKey(string key, string? file, string option)
+    {
+        if (file is null)
+        {
+            return key;
+        }
+
+        try
+        {
+            var text = File.ReadAllText(file).Trim();
+            return text.Length > 0 ? text : throw new UsageException($"{option}: '{file}' is empty");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{option}: cannot read '{file}': {exception.Message}");
+        }
     }
 
     /// <summary>Creates the log at the clock's present time (time 0 of its lines), and its file at once so that a bad path fails before the run.</summary>
@@ -242,7 +346,7 @@ public static class LoadTestEngine
 
     private static async Task<(LoadStatistics Last, DriveResult Drive, List<StepResult> Steps, Task Monitor)> RunStepsAsync(
         LoadTestOptions options, WorkloadGenerator workload, GrpcChannel channel, IReadOnlyDictionary<string, string> keys, LoadClock clock,
-        IntervalSeries series, RunMonitor monitor, TextWriter progress, LatencyLog? latencyLog, Action<LoadStatistics> onStep, int firstIndex, CancellationToken stopMonitor,
+        IntervalSeries series, RunMonitor monitor, TextWriter progress, LatencyLog latencyLog, Action<LoadStatistics> onStep, int firstIndex, CancellationToken stopMonitor,
         CancellationToken cancellationToken)
     {
         var c = CultureInfo.InvariantCulture;
@@ -263,7 +367,7 @@ public static class LoadTestEngine
             onStep(statistics);
             monitorTask ??= monitor.RunAsync(stopMonitor);
             var driver = new LoadDriver(
-                clock, new DossierSender(channel, keys, dossiers).SendAsync, statistics, latencyLog?.BeginPhase(string.Create(c, $"step{step}"), count));
+                clock, new DossierSender(channel, keys, dossiers).SendAsync, statistics, latencyLog.BeginPhase(string.Create(c, $"step{step}"), count));
             drive = await driver.RunOpenAsync(count, rate, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
             var accepted = ReportMath.PerSecond(statistics.Accepted, drive.Elapsed);
             var latency = statistics.Latency.Summarize();
@@ -281,12 +385,16 @@ public static class LoadTestEngine
         }
     }
 
-    private static async Task ScheduleOutageAsync(EmulatorFaults faults, LoadClock clock, TimeSpan at, TimeSpan length, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>Starts the outage at its time and returns the window in which the gateway refused (from before the request to after it plus the length).</summary>
+    private static async Task<Disruption?> ScheduleOutageAsync(EmulatorFaults faults, LoadClock clock, TimeSpan runStart, TimeSpan at, TimeSpan length, TextWriter progress,
+        CancellationToken cancellationToken)
     {
-        var start = clock.Elapsed;
-        await clock.WaitUntilAsync(start + at, cancellationToken).ConfigureAwait(false);
+        await clock.WaitUntilAsync(runStart + at, cancellationToken).ConfigureAwait(false);
+        var from = DateTimeOffset.UtcNow;
         await faults.StartOutageAsync(length, cancellationToken).ConfigureAwait(false);
+        var to = DateTimeOffset.UtcNow + length;
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"gateway outage started for {length.TotalSeconds} s")).ConfigureAwait(false);
+        return new Disruption(from, to, Disruption.GatewayOutage);
     }
 
     private static CeilingResult MeasureCeilings(LoadTestOptions options, WorkloadGenerator workload, int firstIndex)

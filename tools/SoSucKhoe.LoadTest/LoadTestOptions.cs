@@ -8,8 +8,38 @@ public sealed record LoadTestOptions
     /// <summary>The hub's gRPC address (loopback only).</summary>
     public required Uri GrpcAddress { get; init; }
 
-    /// <summary>An admin key of the hub, used to register facilities and issue their keys.</summary>
+    /// <summary>An admin key of the hub, used to register facilities and issue their keys (empty when <see cref="AdminKeyFile"/> names it).</summary>
     public required string AdminKey { get; init; }
+
+    /// <summary>
+    /// A file holding the admin key (<c>--admin-key-file</c>), read when the run starts (in a drill, once the hub has started, since
+    /// a hub on a new data folder writes its key there at its first start); null to use <see cref="AdminKey"/>.
+    /// </summary>
+    public string? AdminKeyFile { get; init; }
+
+    /// <summary>
+    /// The key of the gateway emulator's control endpoints (<c>--gateway-key</c>): a standalone emulator's own key. Null: the hub's
+    /// admin key, which the emulator hosted inside the hub takes.
+    /// </summary>
+    public string? GatewayKey { get; init; }
+
+    /// <summary>A file holding <see cref="GatewayKey"/> (<c>--gateway-key-file</c>, e.g. the standalone emulator's key file).</summary>
+    public string? GatewayKeyFile { get; init; }
+
+    /// <summary>
+    /// Whether every dossier is checked by identity after the run (<c>--verify on|off</c>): against the hub
+    /// (<c>GetDossierStatus</c>) and, with <see cref="GatewayStats"/>, the emulator's record of what it received.
+    /// </summary>
+    public bool Verify { get; init; } = true;
+
+    /// <summary>How long after the load the verification waits for every OK'd dossier to be acknowledged; what is not by then is lost.</summary>
+    public TimeSpan DeliveryDeadline { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A dossier kept waiting longer than this by the forwarding (outages and downtime taken out) is late.</summary>
+    public TimeSpan LateAfter { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>The drill (the <c>drill</c> subcommand): the hub's nodes, the stops and the restarts; null for a plain load run.</summary>
+    public Drill.DrillOptions? Drill { get; init; }
 
     public int Facilities { get; init; } = 20;
 

@@ -30,6 +30,12 @@ catch (UsageException exception)
     await Console.Error.WriteLineAsync("error: " + exception.Message);
     return 2;
 }
+catch (SoSucKhoe.LoadTest.Drill.DrillException exception)
+{
+    await Console.Error.WriteLineAsync("drill: " + exception.Message);
+    return 1;
+}
+
 var markdown = ReportWriter.ToMarkdown(report);
 await Console.Out.WriteLineAsync(markdown);
 if (options.ReportDirectory is not null)
@@ -38,4 +44,10 @@ if (options.ReportDirectory is not null)
     await Console.Error.WriteLineAsync("report written to " + Path.GetFullPath(options.ReportDirectory));
 }
 
-return report.Failed == 0 && !report.DrainTimedOut ? 0 : 1;
+var problems = report.Problems();
+foreach (var problem in problems)
+{
+    await Console.Error.WriteLineAsync("FAIL: " + problem);
+}
+
+return problems.Count == 0 ? 0 : 1;

@@ -104,6 +104,13 @@ public sealed partial class IntakeAdmission : IDisposable
     public int Queued => _limiter is null ? 0 : (int)_limiter.GetStatistics()!.CurrentQueuedCount;
 
     /// <summary>
+    /// True while every new intake call is refused (the heap the last collection left is above the refusal share); asking reads the
+    /// memory figures when the last reading is older than <see cref="MemoryCheckInterval"/>, so readiness follows the heap even
+    /// when no call arrives.
+    /// </summary>
+    public bool RefusesAll => MemoryIsShort();
+
+    /// <summary>
     /// Waits for a place for one intake call and returns it; dispose it when the call is answered. Throws RESOURCE_EXHAUSTED (with
     /// a google.rpc.RetryInfo detail) when the heap is near its limit, when the queue is full or when the wait passes
     /// <see cref="IntakeAdmissionOptions.MaxQueueWait"/>; CANCELLED when the caller gives up while waiting.

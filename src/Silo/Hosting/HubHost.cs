@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Orleans.Configuration;
 using Serilog;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SoSucKhoe.Api;
 using SoSucKhoe.Api.Errors;
+using SoSucKhoe.Api.Health;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Silo.Audit;
 using SoSucKhoe.Silo.Logging;
@@ -139,6 +141,18 @@ public static class HubHost
         }
 
         builder.UseOrleans(silo => ConfigureSilo(silo, hub, cluster, connection));
+        // Readiness of the host's own parts; the API adds liveness, catalogues, serving and the intake's admission.
+        var storageConnection = connection;
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloHealthCheck>("silo", tags: [HubHealth.Ready])
+            .Add(new HealthCheckRegistration(
+                "storage",
+                services => cluster
+                    ? StorageHealthCheck.Postgres(storageConnection)
+                    : StorageHealthCheck.Embedded(services.GetRequiredKeyedService<SqliteGrainStore>(storageConnection)),
+                HealthStatus.Unhealthy,
+                [HubHealth.Ready],
+                TimeSpan.FromSeconds(5)));
         builder.Services.AddSoSucKhoeGrains(builder.Configuration);
         builder.Services.AddSoSucKhoeApi(builder.Configuration, hub.MaxMessageBytes, catalogues);
         if (hub.HostGatewayEmulator)
@@ -162,7 +176,9 @@ public static class HubHost
         // their own token check, as the real gateway does.
         app.RequireAdminKey("/gateway/emulator");
         app.MapSoSucKhoeApi($"*:{grpcEndpoint.Port}");
-        app.MapHealthChecks("/healthz").RequireHost($"*:{httpEndpoint.Port}");
+        // Liveness and readiness apart: /healthz/live (restart only when it fails), /healthz/ready and /healthz (send traffic only
+        // while it answers 200); grpc.health.v1 on the gRPC port answers the same readiness per service name.
+        app.MapHubHealthChecks($"*:{httpEndpoint.Port}");
         if (hub.HostGatewayEmulator)
         {
             app.MapGatewayEmulator("/gateway").RequireHost($"*:{httpEndpoint.Port}");

@@ -28,7 +28,7 @@ namespace SoSucKhoe.Silo.Storage;
 /// <para>Checkpoints: <see cref="SqliteCheckpointer"/> copies the WAL into the database file from its own thread, so a commit
 /// never stalls behind a checkpoint.</para>
 /// </remarks>
-internal sealed class SqliteGrainStore : IDisposable
+internal sealed partial class SqliteGrainStore : IDisposable
 {
     /// <summary>Most operations committed in one transaction.</summary>
     public const int MaxBatch = 512;
@@ -40,6 +40,9 @@ internal sealed class SqliteGrainStore : IDisposable
     public const string MeterName = "SoSucKhoe.Storage";
 
     private const int MaxIdleReaders = 8;
+
+    /// <summary>A key no grain uses: what <see cref="ProbeAsync"/> reads and clears.</summary>
+    private static readonly RecordKey ProbeKey = new("sosuckhoe-health", "probe", "probe");
 
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> CommitCounter =
@@ -69,6 +72,7 @@ internal sealed class SqliteGrainStore : IDisposable
     private long _commits;
     private long _operations;
     private int _disposed;
+    private int _lastCommitFailed;
 
     /// <param name="connectionString">The connection string from <see cref="EmbeddedStorage.Prepare"/> (schema applied).</param>
     /// <param name="logger">Where batch failures are reported (never with a grain id: ids may carry personal data).</param>
@@ -90,6 +94,38 @@ internal sealed class SqliteGrainStore : IDisposable
 
     /// <summary>WAL checkpoints run off the writer's thread so far.</summary>
     public long Checkpoints => _checkpointer.Checkpoints;
+
+    /// <summary>True when the last commit failed and none has succeeded since.</summary>
+    public bool LastCommitFailed => Volatile.Read(ref _lastCommitFailed) != 0;
+
+    /// <summary>
+    /// Whether the store can serve now: null when it can, else why not. It reads through a read connection; after a failed commit
+    /// it also runs a write transaction through the writer (a clear of a record no grain has, which commits nothing but takes the
+    /// write lock), so that a disk that came back is seen as back even when no grain writes.
+    /// </summary>
+    public async Task<string?> ProbeAsync()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return "the grain store is closed";
+        }
+
+        try
+        {
+            Read(ProbeKey);
+            if (LastCommitFailed)
+            {
+                await ClearAsync(ProbeKey, expectedVersion: null).ConfigureAwait(false);
+            }
+
+            return LastCommitFailed ? "the last grain state commit failed" : null;
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            LogProbeFailed(_logger, exception);
+            return $"the grain store cannot {(LastCommitFailed ? "commit" : "read")}";
+        }
+    }
 
     /// <summary>Reads one record; null when it was never written.</summary>
     public StoredRecord? Read(RecordKey key)
@@ -198,6 +234,7 @@ internal sealed class SqliteGrainStore : IDisposable
         catch (Exception exception) when (batch.Count > 1)
         {
             DropWriter();
+            Volatile.Write(ref _lastCommitFailed, 1);
             _logger.LogWarning(exception, "A grain state batch of {Count} operations failed; committing them one by one", batch.Count);
             foreach (var operation in batch)
             {
@@ -209,6 +246,7 @@ internal sealed class SqliteGrainStore : IDisposable
         catch (Exception exception)
         {
             DropWriter();
+            Volatile.Write(ref _lastCommitFailed, 1);
             _logger.LogError(exception, "A grain state operation could not be committed");
             batch[0].Completion.TrySetException(exception);
             return;
@@ -233,6 +271,7 @@ internal sealed class SqliteGrainStore : IDisposable
         catch (Exception exception)
         {
             DropWriter();
+            Volatile.Write(ref _lastCommitFailed, 1);
             _logger.LogError(exception, "A grain state operation could not be committed");
             operation.Completion.TrySetException(exception);
         }
@@ -256,6 +295,7 @@ internal sealed class SqliteGrainStore : IDisposable
 
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _operations, batch.Count);
+        Volatile.Write(ref _lastCommitFailed, 0);
         _checkpointer.Committed();
         CommitCounter.Add(1);
         OperationCounter.Add(batch.Count);
@@ -317,6 +357,9 @@ internal sealed class SqliteGrainStore : IDisposable
         command.Parameters["$state"].Value = key.StateName;
         command.Parameters["$grain"].Value = key.GrainId;
     }
+
+    [LoggerMessage(EventId = 3120, Level = LogLevel.Warning, Message = "The grain store's health probe failed")]
+    private static partial void LogProbeFailed(ILogger logger, Exception exception);
 
     /// <summary>One queued write or clear and the caller waiting for its commit.</summary>
     private sealed record PendingOperation(RecordKey Key, long? ExpectedVersion, byte[]? Payload, bool Clear)

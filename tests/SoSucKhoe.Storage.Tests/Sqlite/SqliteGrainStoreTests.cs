@@ -239,4 +239,37 @@ public sealed class SqliteGrainStoreTests
         Assert.Equal(200L, Count(connectionString, "SELECT count(*) FROM GrainRecord;"));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.WriteAsync(Key("late"), null, Bytes(0)));
     }
+
+    [Fact]
+    public async Task The_health_probe_reports_a_store_that_cannot_commit_until_a_commit_succeeds_again()
+    {
+        using var folder = new TempFolder("store-probe");
+        var connectionString = EmbeddedStorage.Prepare(folder.Path);
+        var store = new SqliteGrainStore(connectionString, NullLogger.Instance);
+        await store.WriteAsync(Key("before"), null, Bytes(1));
+        Assert.Null(await store.ProbeAsync());
+
+        // Committing fails while the table is away (as on a broken disk); reading fails too.
+        Execute(connectionString, "ALTER TABLE GrainRecord RENAME TO GrainRecordAway;");
+        await Assert.ThrowsAnyAsync<Exception>(() => store.WriteAsync(Key("during"), null, Bytes(2)));
+        Assert.True(store.LastCommitFailed);
+        Assert.Equal("the grain store cannot commit", await store.ProbeAsync());
+
+        // Back: the probe's own write transaction succeeds, so the store is ready again although no grain wrote.
+        Execute(connectionString, "ALTER TABLE GrainRecordAway RENAME TO GrainRecord;");
+        Assert.Null(await store.ProbeAsync());
+        Assert.False(store.LastCommitFailed);
+
+        store.Dispose();
+        Assert.Equal("the grain store is closed", await store.ProbeAsync());
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 }

@@ -7,13 +7,14 @@ namespace SoSucKhoe.LoadTest.Driving;
 /// The per-request latency log (<c>--latency-log</c>): every request of every drive of a run, kept in memory in arrays sized
 /// before each drive (<see cref="BeginPhase"/>) and written as CSV once the run is over, so that logging neither allocates nor
 /// writes while the load runs. Times are milliseconds, with microseconds, since the log was created (the start of the run);
-/// the first line gives that instant in UTC so that the offsets can be lined up with traces of the hub and of the tool. No
-/// personal data: a line names the facility, never a citizen or a dossier id.
+/// the first line gives that instant in UTC so that the offsets can be lined up with traces of the hub and of the tool. Every line
+/// carries the dossier's identity (facility, MA_LK, the version answered, SHA-256 of the bytes sent), which the run's verification
+/// reads back (<see cref="Requests"/>). No personal data: MA_LK is the facility's episode key, never a citizen's identifier.
 /// </summary>
 public sealed class LatencyLog
 {
     /// <summary>The CSV header line.</summary>
-    public const string Header = "phase,index,scheduled_ms,sent_ms,completed_ms,latency_ms,status,kind,facility,dossier_bytes,checkin_ms";
+    public const string Header = "phase,index,scheduled_ms,sent_ms,completed_ms,latency_ms,status,kind,facility,dossier_bytes,checkin_ms,ma_lk,version,sha256";
 
     private readonly long _originTicks;
     private readonly List<LatencyLogPhase> _phases = [];
@@ -58,6 +59,8 @@ public sealed class LatencyLog
 
     internal NameTable Statuses { get; } = new();
 
+    internal TextArena Keys { get; } = new();
+
     /// <summary>Reserves room for the <paramref name="requests"/> of the next drive (call it before the drive starts).</summary>
     public LatencyLogPhase BeginPhase(string name, int requests)
     {
@@ -94,7 +97,7 @@ public sealed class LatencyLog
         ArgumentNullException.ThrowIfNull(writer);
         var c = CultureInfo.InvariantCulture;
         writer.WriteLine(string.Create(c, $"# run_start_utc={StartedUtc.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}"));
-        writer.WriteLine("# times: ms since run_start_utc on the tool's monotonic clock; latency_ms = completed_ms - scheduled_ms (open loop) or - sent_ms (closed loop); checkin_ms = the Intake.CheckIn part of a checkin+dossier request");
+        writer.WriteLine("# times: ms since run_start_utc on the tool's monotonic clock; latency_ms = completed_ms - scheduled_ms (open loop) or - sent_ms (closed loop); checkin_ms = the Intake.CheckIn part of a checkin+dossier request; ma_lk, version (as answered, empty when the call failed) and sha256 (of the bytes sent) identify the dossier");
         writer.WriteLine(Header);
         List<LatencyLogPhase> phases;
         lock (_gate)
@@ -102,7 +105,7 @@ public sealed class LatencyLog
             phases = [.. _phases];
         }
 
-        var line = new char[512];
+        var line = new char[1536];
         foreach (var phase in phases)
         {
             foreach (var record in phase.Sorted())
@@ -112,6 +115,38 @@ public sealed class LatencyLog
             }
         }
     }
+
+    /// <summary>
+    /// Every recorded request with its identity and its times as UTC instants (time 0 is <see cref="StartedUtc"/>), phase by phase
+    /// in the order they began, each ordered by index; call it after the last drive.
+    /// </summary>
+    public IReadOnlyList<Verification.SentRequest> Requests()
+    {
+        List<LatencyLogPhase> phases;
+        lock (_gate)
+        {
+            phases = [.. _phases];
+        }
+
+        var requests = new List<Verification.SentRequest>(phases.Sum(static p => p.Count));
+        foreach (var phase in phases)
+        {
+            foreach (var r in phase.Sorted())
+            {
+                requests.Add(new Verification.SentRequest(
+                    phase.Name, r.Index, Facilities.Name(r.Facility), Keys.Read(r.MaLkAt, r.MaLkLength), r.Sha256, r.Version, Statuses.Name(r.Status),
+                    At(r.SentTicks), At(r.CompletedTicks)));
+            }
+        }
+
+        return requests;
+    }
+
+    /// <summary>The UTC instant of a tick count of the run's clock.</summary>
+    public DateTimeOffset At(long ticks) => StartedUtc + TimeSpan.FromTicks(ticks - _originTicks);
+
+    /// <summary>The UTC instant of a point of the run's clock.</summary>
+    public DateTimeOffset At(TimeSpan elapsed) => At(elapsed.Ticks);
 
     private int Format(string phase, in LatencyRecord r, Span<char> line)
     {
@@ -138,6 +173,16 @@ public sealed class LatencyLog
             written += n;
         }
 
+        ok &= line[written..].TryWrite(c, $",{Keys.Read(r.MaLkAt, r.MaLkLength)},", out n);
+        written += n;
+        if (r.Version > 0)
+        {
+            ok &= line[written..].TryWrite(c, $"{r.Version}", out n);
+            written += n;
+        }
+
+        ok &= line[written..].TryWrite(c, $",{r.Sha256}", out n);
+        written += n;
         return ok ? written : throw new InvalidOperationException("a latency-log line did not fit its buffer");
     }
 

@@ -38,6 +38,7 @@ public sealed class LatencyLogPhase
             return;
         }
 
+        var maLkAt = _log.Keys.Append(outcome.MaLk, out var maLkLength);
         _records[slot] = new LatencyRecord(
             index,
             scheduled is { } due ? due.Ticks : LatencyRecord.NotScheduled,
@@ -46,7 +47,11 @@ public sealed class LatencyLogPhase
             outcome.CheckInTime is { } checkIn ? checkIn.Ticks : LatencyRecord.NoCheckIn,
             outcome.DossierBytes,
             _log.Facilities.Id(outcome.FacilityCode),
-            _log.Statuses.Id(StatusName(outcome)));
+            _log.Statuses.Id(StatusName(outcome)),
+            outcome.Sha256,
+            outcome.Version,
+            maLkAt,
+            maLkLength);
     }
 
     /// <summary>The recorded requests ordered by index (call it after the drive ended).</summary>
@@ -57,6 +62,6 @@ public sealed class LatencyLogPhase
         return records;
     }
 
-    private static string StatusName(in SendOutcome outcome) =>
+    internal static string StatusName(in SendOutcome outcome) =>
         outcome.Accepted ? (outcome.Duplicate ? "Duplicate" : "OK") : outcome.ErrorStatus ?? "Unknown";
 }

@@ -12,7 +12,7 @@ namespace SoSucKhoe.LoadTest.Hub;
 /// Sends one visit per request index, with its facility's key: Intake.CheckIn first when the dossier carries a check-in, then
 /// Intake.SubmitDossier; turns the answers into a <see cref="SendOutcome"/> (a failed check-in is reported as
 /// <c>CheckIn:&lt;status&gt;</c> and its dossier is not sent). The outcome names the facility, the dossier's size and the
-/// check-in's duration, for the latency log.
+/// check-in's duration, for the latency log, and the dossier's identity (MA_LK, SHA-256 of the bytes sent, the version answered).
 /// </summary>
 public sealed class DossierSender
 {
@@ -64,7 +64,7 @@ public sealed class DossierSender
                     new SubmitDossierRequest { Document = UnsafeByteOperations.UnsafeWrap(dossier.Document) },
                     cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
-            return Describe(SendOutcome.Ok(response.DossierId, response.Duplicate), dossier, checkInTime);
+            return Describe(SendOutcome.Ok(response.DossierId, response.Duplicate) with { Version = response.Version }, dossier, checkInTime);
         }
         catch (RpcException exception)
         {
@@ -73,5 +73,12 @@ public sealed class DossierSender
     }
 
     private static SendOutcome Describe(SendOutcome outcome, PreparedDossier dossier, TimeSpan? checkInTime) =>
-        outcome with { FacilityCode = dossier.FacilityCode, DossierBytes = dossier.Document.Length, CheckInTime = checkInTime };
+        outcome with
+        {
+            FacilityCode = dossier.FacilityCode,
+            DossierBytes = dossier.Document.Length,
+            CheckInTime = checkInTime,
+            MaLk = dossier.MaLk,
+            Sha256 = dossier.Sha256,
+        };
 }

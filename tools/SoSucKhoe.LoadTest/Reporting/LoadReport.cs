@@ -1,8 +1,10 @@
 using SoSucKhoe.LoadTest.Ceilings;
+using SoSucKhoe.LoadTest.Drill;
 using SoSucKhoe.LoadTest.Driving;
 using SoSucKhoe.LoadTest.Outage;
 using SoSucKhoe.LoadTest.Search;
 using SoSucKhoe.LoadTest.Soak;
+using SoSucKhoe.LoadTest.Verification;
 
 namespace SoSucKhoe.LoadTest.Reporting;
 
@@ -63,4 +65,40 @@ public sealed record LoadReport
 
     /// <summary>Lines (requests) in the latency log, warm-up included, or null.</summary>
     public long? LatencyLogRequests { get; init; }
+
+    /// <summary>Every dossier checked by identity after the run (null with <c>--verify off</c>).</summary>
+    public VerificationResult? Verification { get; init; }
+
+    /// <summary>The drill's stops, restarts and verdict (null for a plain load run).</summary>
+    public DrillResult? Drill { get; init; }
+
+    /// <summary>
+    /// Why the run fails, empty when it passes. A drill fails on its own verdict (its calls fail while the hub is down, by design);
+    /// a load run on failed or unfinished calls and on anything the verification found.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        if (Drill is { } drill)
+        {
+            return drill.Problems;
+        }
+
+        var problems = new List<string>();
+        if (Failed > 0)
+        {
+            problems.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Failed} calls failed"));
+        }
+
+        if (DrainTimedOut)
+        {
+            problems.Add("calls were still running when the drain timed out");
+        }
+
+        if (Verification is { } verification)
+        {
+            problems.AddRange(verification.Failures());
+        }
+
+        return problems;
+    }
 }

@@ -66,6 +66,8 @@ public static class ReportWriter
         }
 
         Steps(md, report);
+        Drill(md, report);
+        Verification(md, report);
         Outage(md, report);
         Memory(md, report);
         Ceilings(md, report);
@@ -81,6 +83,114 @@ public static class ReportWriter
         await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), ToMarkdown(report), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(directory, ChartFile), LatencyChart.ToSvg(report.Series, $"{report.Mode}: latency and throughput per second"), cancellationToken)
             .ConfigureAwait(false);
+        if (report.Verification is { } verification)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, DossiersFile), DossiersCsv(verification), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The per-dossier verdicts of the verification, one line per OK'd or stored dossier.</summary>
+    public const string DossiersFile = "dossiers.csv";
+
+    /// <summary>
+    /// One CSV line per dossier the hub owed (OK'd, or stored although its calls failed): its identity, when it was OK'd, when the
+    /// gateway first had it, its delay and effective delay in seconds, its copies at the gateway, the hub's state, the verdict.
+    /// </summary>
+    public static string DossiersCsv(Verification.VerificationResult verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        var c = CultureInfo.InvariantCulture;
+        var csv = new StringBuilder("facility,ma_lk,version,sha256,okd,failed_yet_stored,calls,at_utc,delivered_utc,delay_s,effective_delay_s,gateway_copies,copies_across_restart,hub_state,outcome,problem\n");
+        foreach (var d in verification.Dossiers.OrderBy(static d => d.At))
+        {
+            csv.Append(c, $"{d.Key.Facility},{d.Key.MaLk},{(d.Version > 0 ? d.Version.ToString(c) : string.Empty)},{d.Key.Sha256},{(d.Okd ? 1 : 0)},{(d.FailedYetStored ? 1 : 0)},{d.Calls},")
+                .Append(c, $"{d.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'},{(d.DeliveredAt is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", c) : string.Empty)},")
+                .Append(c, $"{Show(d.DelaySeconds)},{Show(d.EffectiveDelaySeconds)},{d.GatewayCopies},{(d.CopiesAcrossRestart ? 1 : 0)},{d.HubState},{d.Outcome},")
+                .Append('"').Append((d.Problem ?? d.HubLastError ?? string.Empty).Replace("\"", "'", StringComparison.Ordinal)).Append('"').Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
+    private static void Verification(StringBuilder md, LoadReport report)
+    {
+        if (report.Verification is not { } v)
+        {
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine().AppendLine("## Every dossier by identity").AppendLine();
+        md.AppendLine(c, $"Each call's dossier is known by its facility, MA_LK, the version the hub answered and SHA-256 of the bytes sent. After the load, every OK'd dossier was checked against {(v.GatewayChecked ? "the gateway emulator's record of what it received and " : string.Empty)}the hub's `GetDossierStatus` (acknowledged, with the gateway's receipt, the same bytes), until all were acknowledged or {v.DeadlineSeconds} s passed: {(v.DrainSeconds is { } drained ? $"all acknowledged {drained} s after the load" : "**the deadline passed first**")}. Late = kept waiting by the forwarding more than {v.LateAfterSeconds} s (gateway outages and hub downtime taken out).{(v.GatewayComplete ? string.Empty : " **The emulator's received list had dropped items of the run: for those only the hub's word counts.**")}").AppendLine();
+        md.AppendLine("| count | value |").AppendLine("| --- | --- |");
+        md.AppendLine(c, $"| calls / answered OK / failed | {v.Calls} / {v.OkdCalls} / {v.FailedCalls} |");
+        md.AppendLine(c, $"| OK'd dossiers (distinct identities) | {v.Okd} |");
+        md.AppendLine(c, $"| acknowledged (at the gateway, receipt and bytes agree) | {v.Acknowledged} |");
+        md.AppendLine(c, $"| late | {v.Late.Count} |");
+        md.AppendLine(c, $"| lost | {v.Lost.Count} |");
+        md.AppendLine(c, $"| duplicated at the gateway (each counted once) / of which across a restart | {v.Duplicated.Count} / {v.DuplicatedAcrossRestart} |");
+        md.AppendLine(c, $"| calls that failed yet were stored (the HIS would resend them) / not delivered | {v.FailedYetStored.Count} / {v.StoredNotDelivered.Count} |");
+        md.AppendLine(c, $"| hub and gateway disagree | {v.Mismatched.Count} |");
+        if (v.GatewayChecked)
+        {
+            md.AppendLine(c, $"| at the gateway with bytes no call sent | {v.AtGatewayNotSent} |");
+        }
+
+        md.AppendLine(c, $"| effective delay p50 / p99 / max (s) | {Show(v.EffectiveDelayP50Seconds)} / {Show(v.EffectiveDelayP99Seconds)} / {Show(v.EffectiveDelayMaxSeconds)} |");
+        if (v.CallsWithoutIdentity > 0)
+        {
+            md.AppendLine(c, $"| calls without identity (failed before their dossier was taken) | {v.CallsWithoutIdentity} |");
+        }
+
+        List(md, "Late", v.Late);
+        List(md, "Lost", v.Lost);
+        List(md, "Duplicated", v.Duplicated);
+        List(md, "Failed yet stored", v.FailedYetStored);
+        List(md, "Hub and gateway disagree", v.Mismatched);
+    }
+
+    private static void List(StringBuilder md, string title, IReadOnlyList<Verification.DossierVerdict> dossiers)
+    {
+        const int Shown = 20;
+        if (dossiers.Count == 0)
+        {
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine().AppendLine(c, $"{title} ({dossiers.Count}{(dossiers.Count > Shown ? $", the first {Shown}; all in {DossiersFile}" : string.Empty)}):").AppendLine();
+        md.AppendLine("| dossier | version | OK'd (or failed) at (UTC) | at the gateway (UTC) | delay / effective (s) | copies | hub | note |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var d in dossiers.OrderBy(static d => d.At).Take(Shown))
+        {
+            md.AppendLine(c, $"| `{d.Key}` | {(d.Version > 0 ? d.Version.ToString(c) : "–")} | {d.At.UtcDateTime:HH:mm:ss.fff} | {(d.DeliveredAt is { } at ? at.UtcDateTime.ToString("HH:mm:ss.fff", c) : "never")} | {Show(d.DelaySeconds)} / {Show(d.EffectiveDelaySeconds)} | {d.GatewayCopies}{(d.CopiesAcrossRestart ? " (across a restart)" : string.Empty)} | {d.HubState} | {d.Problem ?? d.HubLastError ?? string.Empty} |");
+        }
+    }
+
+    private static void Drill(StringBuilder md, LoadReport report)
+    {
+        if (report.Drill is not { } d)
+        {
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine().AppendLine("## Drill").AppendLine();
+        md.AppendLine(c, $"{d.Nodes} node(s); node 1 served {d.FirstStartSeconds} s after its first start. Verdict: **{(d.Passed ? "PASS" : "FAIL")}**{(d.Passed ? string.Empty : ": " + string.Join("; ", d.Problems))}.").AppendLine();
+        md.AppendLine("Counts are by dossier identity over the life of the hub that the stop ended (OK'd after the previous restart served). Backlog: OK'd dossiers not yet at the gateway at the signal; delivered: the last of them reached the gateway this long after the hub served again (after both the hub and the gateway were up).").AppendLine();
+        md.AppendLine("| stop | signal | at (s) | outage | OK'd | ack'd | late | lost | dup | failed calls | failed yet stored | backlog → delivered | last delivered after serving / both up (s) | gone after (s) | serves again after (s) | start (s) | first OK after (s) |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var k in d.Kills)
+        {
+            md.AppendLine(c, $"| {k.Number}{(d.Nodes > 1 ? $" (node {k.Node})" : string.Empty)} | {k.Signal}{(k.ForcedAfterTerm ? " → KILL" : string.Empty)} | {Show(k.AtSeconds)} | {(k.DuringOutage ? "yes" : "no")} | {k.Okd} | {k.Acknowledged} | {k.Late} | {k.Lost} | {k.Duplicated} | {k.FailedCalls} | {k.FailedYetStored} | {k.BacklogAtKill} → {k.BacklogDelivered} | {After(k.BacklogDeliveredAfterServingSeconds)} / {After(k.BacklogDeliveredAfterBothUpSeconds)} | {Show(k.GoneAfterSeconds)} | {Show(k.ServesAgainAfterSeconds)} | {Show(k.StartSeconds)} | {Show(k.FirstOkAfterSeconds)} |");
+        }
+
+        var a = d.AfterLastRestart;
+        md.AppendLine(c, $"| after the last restart | | | | {a.Okd} | {a.Acknowledged} | {a.Late} | {a.Lost} | {a.Duplicated} | {a.FailedCalls} | {a.FailedYetStored} | | | | | | |");
+        if (d.HubLog is { } log)
+        {
+            md.AppendLine().AppendLine(c, $"The hub's output: `{log}`.");
+        }
     }
 
     /// <summary>The tool's own GC and thread pool over the run, from the per-second series (rows of the metric table).</summary>
@@ -134,7 +244,7 @@ public static class ReportWriter
         md.AppendLine(c, $"| caught up | {(o.CaughtUp ? "yes" : "no")}, after {Show(o.SecondsToCatchUp, " s")} |");
         md.AppendLine(c, $"| drain rate (acknowledged/s at the gateway) / net backlog reduction/s | {Show(o.DrainRate)} / {Show(o.NetDrainRate)} |");
         md.AppendLine(c, $"| drain ÷ arrival | {Show(o.Ratio)} |");
-        md.AppendLine(c, $"| lost (accepted − distinct acknowledged) | {Show(o.Lost)} |");
+        md.AppendLine(c, $"| lost (OK'd, not at the gateway when the drain ended, by identity) | {Show(o.Lost)} |");
         md.AppendLine(c, $"| dead-lettered (ListRejectedDossiers) / gateway rejected | {Show(o.DeadLettered)} / {Show(o.GatewayRejected)} |");
     }
 
@@ -169,6 +279,9 @@ public static class ReportWriter
         md.AppendLine(c, $"| storage: SQLite WAL, synchronous=FULL (plain loop of the group-commit shape) | {x.CommitsPerSecondSingleRow} commits/s at 1 row; {x.RowsPerSecondBatched} rows/s at {x.BatchRows} rows per commit | ÷ {x.WritesPerDossier} writes per dossier = {x.StorageCeilingPerSecond} |");
         md.AppendLine(c, $"| achieved ÷ ceiling | {Show(x.Achieved)} ÷ {x.Ceiling} | {Show(x.AchievedShare)} |");
     }
+
+    /// <summary>A delay after the restart served; a negative one means the stopping node itself delivered the backlog before it was gone.</summary>
+    private static string After(double? seconds) => seconds < 0 ? "before the restart" : Show(seconds);
 
     private static string Show(double? value, string unit = "") =>
         value is { } v ? v.ToString(CultureInfo.InvariantCulture) + unit : "–";

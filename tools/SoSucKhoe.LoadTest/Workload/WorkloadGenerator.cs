@@ -84,7 +84,13 @@ public sealed class WorkloadGenerator(
         var builder = _factory.NewEpisode(citizen, facility, visitType, arrival, options);
         if (!checkIn)
         {
-            return new PreparedDossier(facility.Code, visitType, builder.BuildDossier().Payload) { Size = size };
+            var alone = builder.BuildDossier();
+            return new PreparedDossier(facility.Code, visitType, alone.Payload)
+            {
+                Size = size,
+                MaLk = alone.MaLk,
+                Sha256 = ContentHash.Of(alone.Payload),
+            };
         }
 
         var episode = builder.Build();
@@ -102,7 +108,13 @@ public sealed class WorkloadGenerator(
             request.Patient.InsuranceCard = card.Number;
         }
 
-        return new PreparedDossier(facility.Code, visitType, episode.Dossier.Payload) { CheckIn = request, Size = size };
+        return new PreparedDossier(facility.Code, visitType, episode.Dossier.Payload)
+        {
+            CheckIn = request,
+            Size = size,
+            MaLk = episode.Dossier.MaLk,
+            Sha256 = ContentHash.Of(episode.Dossier.Payload),
+        };
     }
 
     private void EnsureCertificates()
