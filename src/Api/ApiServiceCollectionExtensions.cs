@@ -50,12 +50,9 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DossierValidationOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DossierReaderOptions>>().Value);
         services.AddSingleton(catalogues);
-        services.AddSingleton(sp =>
-        {
-            var catalogues = sp.GetRequiredService<Catalogues>();
-            return new DossierValidator(sp.GetRequiredService<DossierValidationOptions>(), catalogues.FieldRules, catalogues.Icd,
-                catalogues.SexRestrictions);
-        });
+        // The grains place facilities in today's units with the same lists the validator checks residences against.
+        services.AddSingleton(catalogues.AdministrativeUnits);
+        services.AddSingleton(sp => new DossierValidator(sp.GetRequiredService<DossierValidationOptions>(), sp.GetRequiredService<Catalogues>().Rules));
         services.AddOptions<HealthBookOptions>().Bind(configuration.GetSection(HealthBookOptions.SectionName));
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName))
             .Validate(o => o.RefusalReportInterval > TimeSpan.Zero, "Security:RefusalReportInterval must be positive.")

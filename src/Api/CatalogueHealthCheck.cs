@@ -8,13 +8,17 @@ namespace SoSucKhoe.Api;
 /// </summary>
 public sealed class CatalogueHealthCheck(Catalogues catalogues) : IHealthCheck
 {
+    /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var usable = catalogues.FieldRules.GetTableRules("XML1").Count > 0 && catalogues.Icd is { Count: > 0 };
+        var standards = catalogues.Standards.Standards;
+        var usable = standards.All(s => s.Fields.GetTableRules("XML1").Count > 0) && catalogues.Icd is { Count: > 0 };
         var data = new Dictionary<string, object>
         {
-            ["fieldRules"] = catalogues.FieldRules.Count,
+            ["standards"] = string.Join(", ", standards.Select(s => $"{s.Name} {s.Period}")),
+            ["fieldRules"] = standards.Sum(s => s.Fields.Count),
             ["icd10Codes"] = catalogues.Icd?.Count ?? 0,
+            ["administrativeUnitLists"] = catalogues.AdministrativeUnits.Lists.Count,
         };
         return Task.FromResult(usable
             ? HealthCheckResult.Healthy("The catalogues are loaded.", data)

@@ -33,6 +33,15 @@ public static class ViolationRules
     public const string UnknownField = "unknown_field";
     public const string MaxItems = "max_items";
 
+    /// <summary>A field of another data standard than the one governing the episode's day (e.g. XML13 MA_NOI_DI in a 2026 episode).</summary>
+    public const string StandardMismatch = "standard_mismatch";
+
+    /// <summary>A residence code that is not a unit of the administrative-unit list in force on the visit's days.</summary>
+    public const string AdministrativeUnit = "administrative_unit";
+
+    /// <summary>A notice, never a refusal: a code missing from a code list the hub knows to be incomplete.</summary>
+    public const string CodeListIncomplete = "code_list_incomplete";
+
     // Identifiers and consistency.
     public const string PersonalIdStructure = "personal_id_structure";
     public const string PersonalIdBirthMismatch = "personal_id_birth_mismatch";

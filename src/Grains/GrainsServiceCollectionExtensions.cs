@@ -28,6 +28,8 @@ public static class GrainsServiceCollectionExtensions
     {
         services.AddOptions<InteropOptions>().Bind(configuration.GetSection(InteropOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        // Facilities are placed in today's units with the host's lists; a host without lists places them as recorded.
+        services.TryAddSingleton(SoSucKhoe.Dossiers.Catalogues.AdministrativeUnitHistory.None);
         // The watchdog reads a timestamp before it writes it: see MembershipClock for why its zero must be the silo's start.
         services.TryAddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, (_, _) => new MembershipClock());
         services.AddSoSucKhoeGatewayClient(configuration);

@@ -216,7 +216,8 @@ public sealed class ProjectionTests
         Assert.Equal("XML14", reExam.Source);
         var date = Assert.Single(reExam.Dates);
         Assert.Equal(expectedDate, DateOnly.FromDateTime(date.ToOffset(Samples.Vietnam).DateTime));
-        Assert.Equal(new TimeSpan(7, 30, 0), date.ToOffset(Samples.Vietnam).TimeOfDay);
+        // An episode of 2025 follows QĐ 3176, whose NGAY_HEN_KL is a day without a time.
+        Assert.Equal(TimeSpan.Zero, date.ToOffset(Samples.Vietnam).TimeOfDay);
         Assert.Equal(generated.FacilityCode, reExam.FacilityCode);
         Assert.StartsWith("GH", reExam.AppointmentNumber);
     }
@@ -268,7 +269,8 @@ public sealed class ProjectionTests
         Assert.Equal(((int)citizen.Sex).ToString(System.Globalization.CultureInfo.InvariantCulture), admin.Sex);
         Assert.Equal(citizen.EthnicityCode, admin.Ethnicity);
         Assert.Equal(citizen.NationalityCode, admin.Nationality);
-        Assert.Equal(citizen.OccupationCode, admin.Occupation);
+        // QĐ 3176 (episodes from 01/01/2025) keeps the level-2 occupation code.
+        Assert.Equal(citizen.OccupationCode[..2], admin.Occupation);
         Assert.Equal(citizen.PersonalId, admin.PersonalId);
         Assert.Equal(citizen.ProvinceCode, admin.ProvinceCode);
         Assert.Equal(citizen.DistrictCode, admin.DistrictCode);

@@ -6,8 +6,9 @@ using SoSucKhoe.Testing;
 namespace SoSucKhoe.Cli.Tests;
 
 /// <summary>
-/// The examples in docs/examples stay what their README says: a dossier and a check-in document of facility 70001 that read and
-/// validate under the product's rules with the shipped catalogues, signed with docs/examples/signer.crt, and no private key.
+/// The examples in docs/examples stay what their README says: a QĐ 3176 dossier and a check-in document of facility 70001 that
+/// read and validate under the product's rules with the shipped catalogues, signed with docs/examples/signer.crt, and no private
+/// key.
 /// </summary>
 public sealed class ExampleDocumentsTests
 {
@@ -23,6 +24,9 @@ public sealed class ExampleDocumentsTests
         ProductRules.AssertSignedBy(bytes, certificate);
 
         Assert.Equal("70001", dossier.FacilityCode);
+        // An episode of today: QĐ 3176, with residence codes of the 2025 list (province 75, no district).
+        Assert.Equal("3176", ProductRules.StandardOf(dossier));
+        Assert.Equal(("75", null), (dossier.Summary!.MaTinhCuTru, dossier.Summary.MaHuyenCuTru));
     }
 
     [Fact]

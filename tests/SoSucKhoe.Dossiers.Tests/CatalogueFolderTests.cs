@@ -53,6 +53,11 @@ public sealed partial class CatalogueFolderTests
     [InlineData(CatalogueFiles.AdministrativeUnits2025)]
     [InlineData("admin-units-later-changes.csv")]
     [InlineData("bp-commune-mapping.csv")]
+    [InlineData(CatalogueFiles.Standards)]
+    [InlineData(CatalogueFiles.VisitSubjects)]
+    [InlineData(CatalogueFiles.VisitTypes)]
+    [InlineData(CatalogueFiles.Departments)]
+    [InlineData(CatalogueFiles.FieldSizesByDate)]
     public void Each_catalogue_is_described_in_the_provenance_file_with_its_rows_and_hash(string fileName)
     {
         var provenance = File.ReadAllText(Path.Combine(Root, "catalogues", "PROVENANCE.md"));

@@ -1,3 +1,4 @@
+using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Dossiers.Reading;
 using SoSucKhoe.Dossiers.Tests.Support;
 using SoSucKhoe.Dossiers.Validation;
@@ -200,17 +201,41 @@ public sealed class DossierValidatorTests
         AssertOnly(ValidateOutpatient(x => x[field] = value), "XML1", field, "code_list");
 
     [Theory]
-    [InlineData("MA_LOAI_KCB", "14")]
     [InlineData("MA_LOAI_KCB", "10")]
     [InlineData("KET_QUA_DTRI", "8")]
     [InlineData("MA_LOAI_RV", "4")]
     public void Code_inside_its_list(string field, string value) => Assert.Empty(ValidateOutpatient(x => x[field] = value));
 
     [Fact]
-    public void Visit_type_list_is_configurable()
+    public void A_visit_type_of_the_2026_list_is_refused_before_it_and_accepted_once_in_force()
     {
-        var options = new DossierValidationOptions { VisitTypeCodes = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"] };
-        AssertOnly(ValidateOutpatient(x => x["MA_LOAI_KCB"] = "14", options), "XML1", "MA_LOAI_KCB", "code_list");
+        AssertOnly(ValidateOutpatient(x => x["MA_LOAI_KCB"] = "14"), "XML1", "MA_LOAI_KCB", "code_list");
+        Assert.Empty(ValidateOutpatient(x =>
+        {
+            x["MA_LOAI_KCB"] = "14";
+            x["NGAY_VAO"] = "202608100800";
+            x["NGAY_RA"] = "202608101000";
+            x["NGAY_TTOAN"] = "202608101015";
+        }, now: new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.FromHours(7))));
+    }
+
+    [Fact]
+    public void The_visit_type_list_is_a_catalogue_file()
+    {
+        var onlyTen = DatedCodeList.Parse("MA_LOAI_KCB", new StringReader(
+            "code,name,valid_from,valid_until,decision,list_complete\n"
+            + string.Concat(Enumerable.Range(1, 10).Select(i => $"{i:00},,,,QĐ thử,yes\n"))));
+        var inAugust = new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.FromHours(7));
+
+        var violations = ValidateOutpatient(x =>
+        {
+            x["MA_LOAI_KCB"] = "14";
+            x["NGAY_VAO"] = "202608100800";
+            x["NGAY_RA"] = "202608101000";
+        }, now: inAugust, codeLists: [onlyTen]);
+
+        AssertOnly(violations, "XML1", "MA_LOAI_KCB", "code_list");
+        Assert.Contains("QĐ thử", violations[0].Message, StringComparison.Ordinal);
     }
 
     // identity

@@ -43,7 +43,7 @@ public sealed class FieldRuleCatalogueTests
     {
         Assert.True(Catalogue.TryGetRule("XML1", "NGAY_VAO", out var ngayVao));
         Assert.Equal(VnDateFormats.DateTime12, ngayVao.DateFormats);
-        Assert.Equal(FieldType.Number, ngayVao.Type);
+        Assert.Equal(FieldType.String, ngayVao.Type);
 
         Assert.True(Catalogue.TryGetRule("XML1", "GT_THE_TU", out var gtTheTu));
         Assert.Equal(VnDateFormats.Date8, gtTheTu.DateFormats);

@@ -52,33 +52,33 @@ public sealed class FacilityRegistryEndToEndTests(HubFixture hub)
     }
 
     [Fact]
-    public async Task A_district_outside_its_province_is_refused_on_days_the_unit_list_covers_and_checked_for_format_only_after()
+    public async Task A_location_is_checked_against_the_unit_list_of_its_first_day_and_for_format_only_before_any_list()
     {
-        var covered = await Assert.ThrowsAsync<RpcException>(() => hub.Clients.AdminFacilities.RegisterFacilityAsync(new RegisterFacilityRequest
+        Task<Facility> Register(string district, string from) => hub.Clients.AdminFacilities.RegisterFacilityAsync(new RegisterFacilityRequest
         {
             FacilityCode = "70722",
             Name = "Phòng khám thử",
-            DistrictCode = "001",
-            LocationEffectiveFrom = "2024-07-01",
-        }).ResponseAsync);
-        var malformed = await Assert.ThrowsAsync<RpcException>(() => hub.Clients.AdminFacilities.RegisterFacilityAsync(new RegisterFacilityRequest
-        {
-            FacilityCode = "70722",
-            Name = "Phòng khám thử",
-            DistrictCode = "69",
-            LocationEffectiveFrom = "2026-01-01",
-        }).ResponseAsync);
-        var uncovered = await hub.Clients.AdminFacilities.RegisterFacilityAsync(new RegisterFacilityRequest
-        {
-            FacilityCode = "70722",
-            Name = "Phòng khám thử",
-            DistrictCode = "001",
-            LocationEffectiveFrom = "2026-01-01",
-        });
+            DistrictCode = district,
+            LocationEffectiveFrom = from,
+        }).ResponseAsync;
+
+        // 2024: district 001 (Ba Đình, Hà Nội) is not in Bình Phước; 2026: no districts, and 001 was not a district of the
+        // provinces that formed Đồng Nai; a malformed code is refused whatever the day.
+        var covered = await Assert.ThrowsAsync<RpcException>(() => Register("001", "2024-07-01"));
+        var afterReform = await Assert.ThrowsAsync<RpcException>(() => Register("001", "2026-01-01"));
+        var malformed = await Assert.ThrowsAsync<RpcException>(() => Register("69", "2026-01-01"));
+        var uncovered = await Register("001", "2024-01-01");
+        var formerDistrict = await Register("692", "2026-01-01");
 
         AssertViolation(covered, "REQUEST.district_code", "district_not_in_province");
+        AssertViolation(afterReform, "REQUEST.district_code", "district_not_in_province");
         AssertViolation(malformed, "REQUEST.district_code", "code_list");
-        Assert.Equal("001", uncovered.DistrictCode);
+        Assert.Equal("001", uncovered.Locations.Single().DistrictCode);
+        // A 70xxx facility registered without a province is in province 75 from 01/07/2025; Lộc Ninh (692) is kept as its
+        // former district.
+        var after = formerDistrict.Locations.Single(l => l.EffectiveFrom == "2026-01-01");
+        Assert.Equal(("75", "692"), (after.ProvinceCode, after.DistrictCode));
+        Assert.Equal("75", formerDistrict.ProvinceCode);
     }
 
     [Fact]

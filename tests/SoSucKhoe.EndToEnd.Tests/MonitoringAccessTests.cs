@@ -82,8 +82,10 @@ public sealed class MonitoringAccessTests(HubFixture hub)
         var hubProvince = await admin.GetProvinceReadinessAsync(new GetProvinceReadinessRequest());
         var other = await admin.GetProvinceReadinessAsync(new GetProvinceReadinessRequest { ProvinceCode = "96" });
 
-        Assert.Equal("70", hubProvince.ProvinceCode);
-        Assert.Equal("Tỉnh Bình Phước", hubProvince.ProvinceName);
+        // The hub serves the new Đồng Nai (75), formed from Bình Phước (70) and Đồng Nai (75) on 01/07/2025.
+        Assert.Equal("75", hubProvince.ProvinceCode);
+        // Its name as it is today: Thành phố Đồng Nai since 30/04/2026.
+        Assert.Equal("Thành phố Đồng Nai", hubProvince.ProvinceName);
         Assert.Equal("96", other.ProvinceCode);
         Assert.Equal(0, other.Total.Facilities);
         Assert.Equal(2, hubProvince.Phases.Count);

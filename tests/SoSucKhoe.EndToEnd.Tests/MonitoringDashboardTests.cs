@@ -77,8 +77,10 @@ public sealed class MonitoringDashboardTests(HubFixture hub)
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Equal("bao-cao-6-thang-95-2025-H2.csv", csv.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        Assert.StartsWith("ma_cskcb,ten_co_so,ma_loai_hinh,loai_hinh,co_bhyt,so_luot_kcb,so_luot_lien_thong\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("95003,\"Phòng khám, \"\"Hòa Bình\"\"\",1,Khám bệnh ngoại trú,1,0,0\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("ma_cskcb,ten_co_so,ma_loai_hinh,loai_hinh,co_bhyt,so_luot_kcb,so_luot_lien_thong,ma_xa,ten_xa,ma_huyen,ten_huyen\r\n", text,
+            StringComparison.Ordinal);
+        // The facility was registered without a commune, in district 953: no commune of today, its district kept.
+        Assert.Contains("95003,\"Phòng khám, \"\"Hòa Bình\"\"\",1,Khám bệnh ngoại trú,1,0,0,,,953,", text, StringComparison.Ordinal);
         Assert.Contains(",Tổng cộng,6,Khám chữa bệnh từ xa,0,", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badHalf.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badYear.StatusCode);

@@ -78,7 +78,7 @@ public sealed class MonitoringReportTests(HubFixture hub) : IAsyncLifetime
         var rows = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        Assert.Equal("ma_cskcb,ten_co_so,ma_loai_hinh,loai_hinh,co_bhyt,so_luot_kcb,so_luot_lien_thong", rows[0]);
+        Assert.Equal("ma_cskcb,ten_co_so,ma_loai_hinh,loai_hinh,co_bhyt,so_luot_kcb,so_luot_lien_thong,ma_xa,ten_xa,ma_huyen,ten_huyen", rows[0]);
         Assert.Equal(report.Lines.Count, rows.Length - 1);
         foreach (var (row, line) in rows.Skip(1).Zip(report.Lines, (r, l) => (r, l)))
         {

@@ -44,9 +44,24 @@ public sealed class StartupChecksTests : IDisposable
     {
         var missing = Path.Combine(_folder.FullName, "no-such-list.csv");
 
-        var (exitCode, output) = await RunAsync($"--Catalogues:FieldRules={missing}");
+        var (exitCode, output) = await RunAsync($"--Catalogues:Standards={missing}");
 
-        AssertRefused(exitCode, output, $"Catalogues:FieldRules: the file {missing} does not exist.");
+        AssertRefused(exitCode, output, $"Catalogues:Standards: the file {missing} does not exist.");
+        Assert.False(File.Exists(DatabaseFile));
+    }
+
+    [Fact]
+    public async Task A_standard_without_gateway_endpoints_stops_the_start()
+    {
+        var standards = Path.Combine(_folder.FullName, "standards.csv");
+        var shipped = Path.Combine(AppContext.BaseDirectory, "catalogues");
+        await File.WriteAllTextAsync(standards, "standard,decision,episodes_from,field_rules,amends\n"
+            + $"4750,QĐ 4750,,{Path.Combine(shipped, "xml-fields-qd4750.csv")},\n"
+            + $"2027,QĐ thử,2027-01-01,{Path.Combine(shipped, "xml-fields-qd3176.csv")},4750\n");
+
+        var (exitCode, output) = await RunAsync($"--Catalogues:Standards={standards}");
+
+        AssertRefused(exitCode, output, "Gateway:Endpoints:2027: the standards catalogue lists QĐ 2027 (QĐ thử) but no gateway endpoints (CheckInPath, DossierPath) are configured for it.");
         Assert.False(File.Exists(DatabaseFile));
     }
 
@@ -68,13 +83,20 @@ public sealed class StartupChecksTests : IDisposable
         await File.WriteAllTextAsync(empty, "code,code_nodot,chapter,name_en,name_vi\n");
         var brokenQuote = Path.Combine(_folder.FullName, "units.csv");
         await File.WriteAllTextAsync(brokenQuote, "province_code,province,district_code,district,commune_code,commune\n70,\"Bình Phước");
+        var standards = Path.Combine(_folder.FullName, "standards.csv");
+        await File.WriteAllTextAsync(standards, "standard,decision,episodes_from,field_rules,amends\n4750,QĐ 4750,,fields.csv,\n");
+        var subjects = Path.Combine(_folder.FullName, "subjects.csv");
+        await File.WriteAllTextAsync(subjects, "code,name,valid_from,valid_until,decision,list_complete\n1.1,Đúng tuyến,2025-07-01,,QĐ 3276,maybe\n");
 
         var (exitCode, output) = await RunAsync(
-            $"--Catalogues:FieldRules={noColumns}", $"--Catalogues:Icd10={empty}", $"--Catalogues:AdministrativeUnits={brokenQuote}");
+            $"--Catalogues:Standards={standards}", $"--Catalogues:Icd10={empty}", $"--Catalogues:AdministrativeUnits={brokenQuote}",
+            $"--Catalogues:VisitSubjects={subjects}");
 
-        AssertRefused(exitCode, output, $"Catalogues:FieldRules: the file {noColumns} is malformed:");
+        AssertRefused(exitCode, output, $"Catalogues:Standards: the file {standards} is malformed: Standards record 2 (4750): the field list {noColumns} cannot be read:");
         Assert.Contains($"Catalogues:Icd10: the file {empty} is not a usable catalogue: it holds no ICD-10 code.", output, StringComparison.Ordinal);
         Assert.Contains($"Catalogues:AdministrativeUnits: the file {brokenQuote} is malformed:", output, StringComparison.Ordinal);
+        Assert.Contains($"Catalogues:VisitSubjects: the file {subjects} is malformed: Code list record 2 (1.1): list_complete must be yes or no, not 'maybe'.",
+            output, StringComparison.Ordinal);
         Assert.False(File.Exists(DatabaseFile));
     }
 

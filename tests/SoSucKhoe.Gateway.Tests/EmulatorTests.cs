@@ -220,9 +220,10 @@ public sealed class EmulatorTests
     }
 
     private static Task<HttpResponseMessage> PostDossierAsync(
-        GatewayTestBed bed, string username, string accessToken, string idToken, string passwordHash, string facility, byte[] document)
+        GatewayTestBed bed, string username, string accessToken, string idToken, string passwordHash, string facility, byte[] document,
+        string path = "api/qd130/guiHoSoXmlQD3176")
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "api/qd130/guiHoSoXmlQD4750")
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {

@@ -82,8 +82,10 @@ internal sealed class GatewayTestBed : IAsyncDisposable
         return new GatewayTestBed(app, services.BuildServiceProvider(), root);
     }
 
-    public GatewaySubmission Submission(byte[] document, string facility = TestDocuments.Facility, GatewayAccount? account = null) =>
-        new(account ?? Account, TestDocuments.Province, facility, document);
+    /// <summary>A submission of <paramref name="document"/>; the test documents are episodes of 2025, so QĐ 3176 by default.</summary>
+    public GatewaySubmission Submission(byte[] document, string facility = TestDocuments.Facility, GatewayAccount? account = null,
+        string? standard = "3176") =>
+        new(account ?? Account, TestDocuments.Province, facility, document, standard);
 
     public async Task<EmulatorStats> StatsAsync() =>
         (await Http.GetFromJsonAsync<EmulatorStats>("emulator/stats", Json))!;

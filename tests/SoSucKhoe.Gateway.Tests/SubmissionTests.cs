@@ -169,19 +169,19 @@ public sealed class SubmissionTests
         await using var bed = await GatewayTestBed.StartAsync(
             emulator: o =>
             {
-                o.DossierPath = "api/qd3176/guiHoSoXmlQD3176";
+                o.Standards["3176"].DossierPath = "api/hub-tinh/guiHoSoXml";
                 o.DossierLoaiHoSo = "3176";
             },
             client: o =>
             {
-                o.DossierPath = "api/qd3176/guiHoSoXmlQD3176";
+                o.Endpoints["3176"].DossierPath = "api/hub-tinh/guiHoSoXml";
                 o.LoaiHoSoDossier = "3176";
-                o.StandardVersion = "3176";
             });
 
-        var result = await bed.Client.SendDossierAsync(bed.Submission(TestDocuments.Dossier("LK-3176")), CancellationToken.None);
+        var result = await bed.Client.SendDossierAsync(bed.Submission(TestDocuments.Dossier("LK-3176"), standard: "3176"), CancellationToken.None);
 
         Assert.Equal(GatewayOutcome.Acknowledged, result.Outcome);
+        Assert.Equal("3176", Assert.Single(await bed.ReceivedAsync()).Standard);
     }
 
     /// <summary>A dossier whose base64 holds '+', '/' and '=' (the characters a form body must escape).</summary>

@@ -18,7 +18,8 @@ internal static class TestDocuments
 
     public const string OtherPersonId = "070290654321";
 
-    public static byte[] CheckIn(string maLk, string personId = PersonId, string facility = Facility)
+    /// <summary>A check-in of an arrival on <paramref name="day"/> (yyyyMMdd: 2025, so a QĐ 3176 check-in, by default).</summary>
+    public static byte[] CheckIn(string maLk, string personId = PersonId, string facility = Facility, string day = "20250115")
     {
         var xml = $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -34,7 +35,7 @@ internal static class TestDocuments
                   <GIOI_TINH>1</GIOI_TINH>
                   <MA_LOAI_KCB>01</MA_LOAI_KCB>
                   <MA_CSKCB>{E(facility)}</MA_CSKCB>
-                  <NGAY_YL>202501150830</NGAY_YL>
+                  <NGAY_YL>{day}0830</NGAY_YL>
                 </TRANG_THAI_KCB>
               </DSACH_TRANG_THAI_KCB>
               <CHUKYDONVI/>
@@ -43,8 +44,12 @@ internal static class TestDocuments
         return Encoding.UTF8.GetBytes(xml);
     }
 
-    /// <summary>A dossier; <paramref name="note"/> changes the content without changing the episode (a new version).</summary>
-    public static byte[] Dossier(string maLk, string personId = PersonId, string facility = Facility, string envelopeFacility = "", string note = "", string envelopeComment = "")
+    /// <summary>
+    /// A dossier of an episode on <paramref name="day"/> (yyyyMMdd: 2025, so a QĐ 3176 dossier, by default); <paramref name="note"/>
+    /// changes the content without changing the episode (a new version).
+    /// </summary>
+    public static byte[] Dossier(string maLk, string personId = PersonId, string facility = Facility, string envelopeFacility = "", string note = "", string envelopeComment = "",
+        string day = "20250115")
     {
         var summary = $"""
             <TONG_HOP>
@@ -56,8 +61,8 @@ internal static class TestDocuments
               <NGAY_SINH>198501010000</NGAY_SINH>
               <GIOI_TINH>1</GIOI_TINH>
               <MA_BENH_CHINH>J06.9</MA_BENH_CHINH>
-              <NGAY_VAO>202501150800</NGAY_VAO>
-              <NGAY_RA>202501151000</NGAY_RA>
+              <NGAY_VAO>{day}0800</NGAY_VAO>
+              <NGAY_RA>{day}1000</NGAY_RA>
               <KET_QUA_DTRI>1</KET_QUA_DTRI>
               <MA_LOAI_RV>1</MA_LOAI_RV>
               <GHI_CHU>{E(note)}</GHI_CHU>

@@ -306,7 +306,7 @@ public sealed class PatientGrainTests(ClusterFixture fixture) : IAsyncLifetime
         var checkIn = episode.CheckIn.Payload;
 
         var opened = await patient.CheckIn(new CheckInCommand(facility.Code, facility.ProvinceCode, episode.Dossier.MaLk, "01",
-            Monday, [], checkIn, DossierHash.Compute(checkIn)));
+            Monday, [], checkIn, DossierHash.Compute(checkIn), episode.CheckIn.Standard));
         await patient.SubmitDossier(Submissions.From(episode.Dossier));
         await WaitAcknowledged(patient, episode.Dossier, 1);
 

@@ -25,7 +25,8 @@ internal static class Submissions
             DossierHash.Compute(generated.Payload),
             generated.Payload,
             numbers,
-            summary.MaBenhChinh);
+            summary.MaBenhChinh,
+            Standard: generated.Standard);
     }
 
     public static Task RegisterAsync(IGrainFactory grains, SyntheticFacility facility) =>

@@ -32,4 +32,20 @@ public sealed class WorkloadTests
         });
         Assert.Equal(dossiers.Select(d => (d.FacilityCode, d.VisitType)), again.Select(d => (d.FacilityCode, d.VisitType)));
     }
+
+    [Fact]
+    public void The_workload_of_current_dates_is_written_to_QD_3176()
+    {
+        var dossiers = new WorkloadGenerator(seed: 12, facilityCount: 4, citizenCount: 50).Generate(10);
+
+        Assert.All(dossiers, dossier =>
+        {
+            var envelope = Encoding.UTF8.GetString(dossier.Document);
+            var start = envelope.IndexOf("<NOIDUNGFILE>", StringComparison.Ordinal) + "<NOIDUNGFILE>".Length;
+            var xml1 = Encoding.UTF8.GetString(Convert.FromBase64String(envelope[start..envelope.IndexOf("</NOIDUNGFILE>", start, StringComparison.Ordinal)]));
+            // QĐ 3176 keeps the level-2 occupation code (two digits) and, after the 2025 reform, no district of residence.
+            Assert.Matches("<MA_NGHE_NGHIEP>[0-9]{2}</MA_NGHE_NGHIEP>", xml1);
+            Assert.Contains("<MATINH_CU_TRU>75</MATINH_CU_TRU><MAHUYEN_CU_TRU />", xml1, StringComparison.Ordinal);
+        });
+    }
 }

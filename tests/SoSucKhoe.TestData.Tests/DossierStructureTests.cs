@@ -53,9 +53,12 @@ public sealed class DossierStructureTests
         Assert.Equal(dischargeType.ToString(CultureInfo.InvariantCulture), Documents.Value(xml1, "MA_LOAI_RV"));
         if (hasReferral)
         {
+            // An episode of 2025 follows QĐ 3176, whose XML13 names the destination MA_CSKCB_DEN.
             var xml13 = Documents.Records("XML13", dossier.InnerTables["XML13"])[0];
-            Assert.Equal(Documents.Value(xml1, "MA_NOI_DEN"), Documents.Value(xml13, "MA_NOI_DEN"));
-            Assert.Matches("^70[0-9]{3}$", Documents.Value(xml13, "MA_NOI_DEN"));
+            Assert.Equal("3176", dossier.Standard);
+            Assert.Equal(Documents.Value(xml1, "MA_NOI_DEN"), Documents.Value(xml13, "MA_CSKCB_DEN"));
+            Assert.Matches("^70[0-9]{3}$", Documents.Value(xml13, "MA_CSKCB_DEN"));
+            Assert.Null(Documents.Value(xml13, "MA_NOI_DEN"));
         }
     }
 

@@ -1,3 +1,4 @@
+using SoSucKhoe.Dossiers.Catalogues;
 namespace SoSucKhoe.TestData.Tests;
 
 /// <summary>One row of xml-fields-qd4750.csv.</summary>
@@ -16,6 +17,12 @@ internal static class FieldCatalog
     public static IReadOnlyList<FieldSpec> All => Specs.Value;
 
     public static IReadOnlyList<FieldSpec> For(string table) => All.Where(s => s.Table == table).ToList();
+
+    /// <summary>The fields of a table under a data standard, as the product reads its shipped catalogues.</summary>
+    public static IReadOnlyList<FieldSpec> For(string table, string standard) =>
+        ShippedCatalogues.Standards.Find(standard)!.Fields.GetTableRules(table)
+            .Select(r => new FieldSpec(r.Table, r.Field, r.Type == FieldType.Number ? "number" : "string", r.MaxLength, r.Required ? "yes" : string.Empty))
+            .ToList();
 
     private static IReadOnlyList<FieldSpec> Load()
     {

@@ -2,17 +2,22 @@ using System.Globalization;
 
 namespace SoSucKhoe.TestData.Tests;
 
-/// <summary>Every generated table of every visit type satisfies the field catalogue read from xml-fields-qd4750.csv.</summary>
+/// <summary>
+/// Every generated table of every visit type satisfies the field rules of the data standard of its episode: QĐ 4750 for an
+/// episode of 2024, QĐ 3176 (the product's reading of its annex over the QĐ 4750 list) for one of 2025.
+/// </summary>
 public sealed class FieldRulesTests
 {
-    private static readonly Lazy<IReadOnlyList<(string Type, byte[] Content, string Label)>> Generated = new(GenerateAll);
+    private static readonly DateTimeOffset Arrival2024 = new(2024, 11, 4, 8, 15, 0, TimeSpan.FromHours(7));
+
+    private static readonly Lazy<IReadOnlyList<(string Type, byte[] Content, string Label, string Standard)>> Generated = new(GenerateAll);
 
     public static TheoryData<string> TablesProduced() => ["XML0", "XML1", "XML2", "XML3", "XML4", "XML5", "XML7", "XML8", "XML11", "XML13", "XML14"];
 
-    private static IReadOnlyList<(string Type, byte[] Content, string Label)> GenerateAll()
+    private static IReadOnlyList<(string Type, byte[] Content, string Label, string Standard)> GenerateAll()
     {
         var factory = new DossierFactory(Scenario.Seed);
-        var result = new List<(string, byte[], string)>();
+        var result = new List<(string, byte[], string, string)>();
         var variants = new[]
         {
             DossierOptions.Default with { Sign = false },
@@ -25,10 +30,13 @@ public sealed class FieldRulesTests
             {
                 foreach (var options in variants)
                 {
-                    var episode = factory.CreateEpisode(citizen, Scenario.FacilityFor(visitType), visitType, Scenario.Arrival, options);
-                    var label = $"{visitType}/{episode.Dossier.MaLk}";
-                    result.Add(("XML0", episode.CheckIn.Unsigned, label));
-                    result.AddRange(episode.Dossier.Tables.Select(t => (t.Type, t.Content, label)));
+                    foreach (var arrival in new[] { Arrival2024, Scenario.Arrival })
+                    {
+                        var episode = factory.CreateEpisode(citizen, Scenario.FacilityFor(visitType), visitType, arrival, options);
+                        var label = $"{visitType}/{episode.Dossier.MaLk} ({episode.Dossier.Standard})";
+                        result.Add(("XML0", episode.CheckIn.Unsigned, label, episode.CheckIn.Standard));
+                        result.AddRange(episode.Dossier.Tables.Select(t => (t.Type, t.Content, label, episode.Dossier.Standard)));
+                    }
                 }
             }
         }
@@ -36,12 +44,13 @@ public sealed class FieldRulesTests
         return result;
     }
 
-    private static IEnumerable<(XElement Record, string Label)> RecordsOf(string table)
+    private static IEnumerable<(XElement Record, string Label, string Standard)> RecordsOf(string table)
     {
         var records = Generated.Value.Where(g => g.Type == table)
-            .SelectMany(g => Documents.Records(table, g.Content).Select(r => (r, g.Label)))
+            .SelectMany(g => Documents.Records(table, g.Content).Select(r => (r, g.Label, g.Standard)))
             .ToList();
         Assert.NotEmpty(records);
+        Assert.Equal(["3176", "4750"], records.Select(r => r.Standard).Distinct().Order());
         return records;
     }
 
@@ -49,10 +58,10 @@ public sealed class FieldRulesTests
     [MemberData(nameof(TablesProduced))]
     public void Every_required_field_is_present_and_not_empty(string table)
     {
-        var required = FieldCatalog.For(table).Where(s => s.IsRequired).Select(s => s.Field).ToList();
-        Assert.NotEmpty(required);
-        foreach (var (record, label) in RecordsOf(table))
+        foreach (var (record, label, standard) in RecordsOf(table))
         {
+            var required = FieldCatalog.For(table, standard).Where(s => s.IsRequired).Select(s => s.Field).ToList();
+            Assert.NotEmpty(required);
             foreach (var field in required)
             {
                 var value = Documents.Value(record, field);
@@ -65,9 +74,9 @@ public sealed class FieldRulesTests
     [MemberData(nameof(TablesProduced))]
     public void Values_fit_max_length_and_numbers_are_numeric(string table)
     {
-        var specs = FieldCatalog.For(table).GroupBy(s => s.Field).ToDictionary(g => g.Key, g => g.First());
-        foreach (var (record, label) in RecordsOf(table))
+        foreach (var (record, label, standard) in RecordsOf(table))
         {
+            var specs = FieldCatalog.For(table, standard).ToDictionary(s => s.Field);
             foreach (var element in record.Elements())
             {
                 Assert.True(specs.TryGetValue(element.Name.LocalName, out var spec), $"{table}.{element.Name} is not in the catalogue ({label})");
@@ -94,9 +103,9 @@ public sealed class FieldRulesTests
     [MemberData(nameof(TablesProduced))]
     public void Fields_are_written_in_the_official_order(string table)
     {
-        var order = FieldCatalog.For(table).Select(s => s.Field).Distinct().ToList();
-        foreach (var (record, label) in RecordsOf(table).Take(50))
+        foreach (var (record, label, standard) in RecordsOf(table).Take(100))
         {
+            var order = FieldCatalog.For(table, standard).Select(s => s.Field).ToList();
             var positions = record.Elements().Select(e => order.IndexOf(e.Name.LocalName)).ToList();
             Assert.True(positions.SequenceEqual(positions.Order()), $"{table} field order differs from the catalogue in {label}");
         }
@@ -106,9 +115,9 @@ public sealed class FieldRulesTests
     [MemberData(nameof(TablesProduced))]
     public void Dates_are_8_or_12_digit_local_times(string table)
     {
-        var specs = FieldCatalog.For(table).GroupBy(s => s.Field).ToDictionary(g => g.Key, g => g.First());
-        foreach (var (record, label) in RecordsOf(table))
+        foreach (var (record, label, standard) in RecordsOf(table))
         {
+            var specs = FieldCatalog.For(table, standard).ToDictionary(s => s.Field);
             foreach (var element in record.Elements().Where(e => IsDateField(e.Name.LocalName) && e.Value.Length > 0))
             {
                 var name = element.Name.LocalName;
@@ -135,12 +144,12 @@ public sealed class FieldRulesTests
     [Fact]
     public void Conditionally_required_fields_are_filled_when_their_condition_holds()
     {
-        foreach (var (row, label) in RecordsOf("XML0"))
+        foreach (var (row, label, _) in RecordsOf("XML0"))
         {
             Assert.True(new[] { "MA_DICH_VU", "MA_THUOC", "MA_VAT_TU" }.Any(f => Documents.Value(row, f) is { Length: > 0 }), label);
         }
 
-        foreach (var (row, label) in RecordsOf("XML1"))
+        foreach (var (row, label, _) in RecordsOf("XML1"))
         {
             if (Documents.Value(row, "NGAY_VAO_NOI_TRU") is { Length: > 0 })
             {
@@ -148,7 +157,7 @@ public sealed class FieldRulesTests
             }
         }
 
-        foreach (var (row, label) in RecordsOf("XML3"))
+        foreach (var (row, label, _) in RecordsOf("XML3"))
         {
             var group = Documents.Value(row, "MA_NHOM");
             if (group is "1" or "2" or "3" or "8" or "18")
@@ -168,12 +177,12 @@ public sealed class FieldRulesTests
             }
         }
 
-        foreach (var (row, label) in RecordsOf("XML2"))
+        foreach (var (row, label, _) in RecordsOf("XML2"))
         {
             Assert.False(string.IsNullOrEmpty(Documents.Value(row, "TT_THAU")), label);
         }
 
-        foreach (var (row, label) in RecordsOf("XML4"))
+        foreach (var (row, label, _) in RecordsOf("XML4"))
         {
             if (Documents.Value(row, "GIA_TRI") is { Length: > 0 })
             {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using SoSucKhoe.Dossiers.Catalogues;
 
 namespace SoSucKhoe.DemoSeed;
 
@@ -19,14 +18,14 @@ public sealed record DemoSeedOptions
           --hub URL              the hub's gRPC address, loopback only (default http://127.0.0.1:5080)
           --admin-key-file PATH  file holding an admin key (default src/Silo/data/admin.key)
           --admin-key KEY        the admin key itself (or SOSUCKHOE_ADMIN_KEY); wins over the file
-          --admin-units PATH     administrative units CSV (default: the 2024 list shipped with the tool)
-          --province CODE        2-digit province code (default 70, Bình Phước)
+          --province CODE        2-digit code of a province of today (default 75, the new Đồng Nai); its facilities are spread
+                                 over the provinces it was formed from (70 and 75) and placed in today's communes
           --facilities N         facilities to create, 1-400 (default 170)
           --dossiers N           production dossiers per live facility (default 6)
           --seed N               seed of the synthetic province (default 70)
           --parallelism N        facilities set up at once (default 8)
 
-        The demo's facilities have the codes {province}600 onwards (70600-70769 by default) and names ending in
+        The demo's facilities have the codes {former province}600 onwards (70600-70684 and 75600-75684 by default) and names ending in
         "(mô phỏng, demo seed)". The seed never changes a facility it did not create: when a code of its range is taken by
         another facility it changes nothing and exits with code 3. Exit codes: 0 done, 1 some facilities failed, 2 wrong
         options or no admin key, 3 refused.
@@ -38,9 +37,7 @@ public sealed record DemoSeedOptions
 
     public string AdminKeyFile { get; init; } = Path.Combine("src", "Silo", "data", "admin.key");
 
-    public string AdministrativeUnits { get; init; } = CatalogueFiles.Shipped(CatalogueFiles.AdministrativeUnits2024);
-
-    public string ProvinceCode { get; init; } = "70";
+    public string ProvinceCode { get; init; } = "75";
 
     public int Facilities { get; init; } = 170;
 
@@ -64,7 +61,6 @@ public sealed record DemoSeedOptions
                 "--hub" => options with { Hub = Uri.TryCreate(Value(), UriKind.Absolute, out var hub) ? hub : throw new ArgumentException("--hub must be an absolute URL.") },
                 "--admin-key" => options with { AdminKey = Value() },
                 "--admin-key-file" => options with { AdminKeyFile = Value() },
-                "--admin-units" => options with { AdministrativeUnits = Value() },
                 "--province" => options with { ProvinceCode = Value() },
                 "--facilities" => options with { Facilities = Number(name, Value(), 1, MaxFacilities) },
                 "--dossiers" => options with { DossiersPerLiveFacility = Number(name, Value(), 0, 1000) },
@@ -86,11 +82,6 @@ public sealed record DemoSeedOptions
 
         return options;
     }
-
-    /// <summary>The demo's facility codes, first and last, e.g. ("70600", "70769").</summary>
-    public (string First, string Last) FacilityCodes => (
-        ProvinceCode + FirstFacilityNumber.ToString("D3", CultureInfo.InvariantCulture),
-        ProvinceCode + (FirstFacilityNumber + Facilities - 1).ToString("D3", CultureInfo.InvariantCulture));
 
     /// <summary>Where the admin key comes from, for the start line (never the key itself).</summary>
     public string AdminKeySource => string.IsNullOrWhiteSpace(AdminKey) ? $"the file {AdminKeyFile}" : "--admin-key or SOSUCKHOE_ADMIN_KEY";

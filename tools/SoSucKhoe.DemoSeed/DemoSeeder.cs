@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using SoSucKhoe.Api.V1;
+using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.TestData;
 using DemoLevel = SoSucKhoe.TestData.FacilityLevel;
 using FacilityLevel = SoSucKhoe.Api.V1.FacilityLevel;
@@ -30,8 +31,10 @@ public sealed record DemoSeedResult(
 public sealed class DemoSeedRefusedException(string message) : Exception(message);
 
 /// <summary>
-/// Builds the demo province in a running hub, entirely through its public gRPC API with an admin key: registers each facility
-/// with its profile, issues connection codes, declares conditions, registers signing certificates, proves "HIS configured" with
+/// Builds the demo province in a running hub, entirely through its public gRPC API with an admin key: a province of today (the
+/// new Đồng Nai by default) whose facilities come from the provinces it was formed from (Bình Phước 70 and Đồng Nai 75), each
+/// registered where it was before the 2025 reform (province, district, commune of the 2024 list) and, from 01/07/2025, in
+/// today's commune; then issues connection codes, declares conditions, registers signing certificates, proves "HIS configured" with
 /// conformance dossiers, sends production dossiers with the facility keys, suspends a few. A facility already at (or past) its
 /// planned stage is left alone, so the seed can be run again. The demo keeps to its own codes (<see
 /// cref="DemoSeedOptions.FirstFacilityNumber"/> onwards) and recognises its facilities by <see cref="NameMarker"/> at the end of
@@ -46,37 +49,37 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
 
     private static readonly TimeSpan LocalOffset = TimeSpan.FromHours(7);
     private readonly ConcurrentDictionary<string, int> _counters = new(StringComparer.Ordinal);
+    private string _ranges = string.Empty;
 
     /// <summary>Runs the seed and waits (up to <paramref name="settle"/>) for live facilities to be acknowledged by the gateway.</summary>
     public async Task<DemoSeedResult> RunAsync(TimeSpan settle, CancellationToken cancellation)
     {
-        var (first, last) = options.FacilityCodes;
-        log.WriteLine($"Demo seed: hub {options.Hub}, admin key from {options.AdminKeySource}, province {options.ProvinceCode}, facilities {first}-{last}");
-        var adminKey = options.ReadAdminKey();
-        var unitsPath = DemoSeedOptions.Resolve(options.AdministrativeUnits) ?? throw new ArgumentException(
-            $"The administrative units file '{options.AdministrativeUnits}' was not found (--admin-units).");
-        var units = AdministrativeUnit.LoadCsv(unitsPath, options.ProvinceCode);
-        if (units.Count == 0)
-        {
-            throw new ArgumentException($"The administrative units file has no commune of province {options.ProvinceCode}.");
-        }
+        var units = ShippedCatalogues.AdministrativeUnits;
+        var today = units.Latest is { } latest && latest.FindProvince(options.ProvinceCode) is not null ? latest
+            : throw new ArgumentException($"--province {options.ProvinceCode} is not a province of the current administrative-unit list.");
 
-        var generator = new ProvinceGenerator(options.Seed, new ProvinceOptions
+        // One generator per former province, each with its share of the facilities; codes keep the former province's prefix.
+        var formers = today.FormerProvinceCodes(options.ProvinceCode);
+        var generators = formers.Select((former, i) => new ProvinceGenerator(options.Seed + i, new ProvinceOptions
         {
-            ProvinceCode = options.ProvinceCode,
-            BirthProvinceCode = "0" + options.ProvinceCode,
-            FacilityCount = options.Facilities,
+            ProvinceCode = former,
+            BirthProvinceCode = "0" + former,
+            FacilityCount = (options.Facilities / formers.Count) + (i < options.Facilities % formers.Count ? 1 : 0),
             FirstFacilityNumber = DemoSeedOptions.FirstFacilityNumber,
-            CitizenCount = Math.Max(2_000, options.Facilities * 40),
-            AdministrativeUnits = units,
-        });
-        var plan = DemoPlan.Deal(generator.Facilities(), options.Seed);
-        log.WriteLine($"Demo province {options.ProvinceCode}: {plan.Count} facilities in {plan.Select(p => p.Facility.DistrictCode).Distinct().Count()} districts; "
+            CitizenCount = Math.Max(2_000, options.Facilities * 40 / formers.Count),
+        })).Where(g => g.Options.FacilityCount > 0).ToDictionary(g => g.Options.ProvinceCode, StringComparer.Ordinal);
+        _ranges = string.Join(", ", generators.Values.Select(g => $"{g.Facilities()[0].Code}-{g.Facilities()[^1].Code}"));
+        log.WriteLine($"Demo seed: hub {options.Hub}, admin key from {options.AdminKeySource}, province {options.ProvinceCode}, facilities {_ranges}");
+        var adminKey = options.ReadAdminKey();
+        var plan = DemoPlan.Deal(generators.Values.SelectMany(g => g.Facilities()).ToList(), options.Seed);
+        var name = units.ProvinceName(options.ProvinceCode, DateOnly.FromDateTime(DateTime.UtcNow.Add(LocalOffset)));
+        log.WriteLine($"Demo province {options.ProvinceCode} ({name}, formed from {string.Join(" and ", formers)}): {plan.Count} facilities in "
+            + $"{plan.Select(p => p.Facility.CurrentCommuneCode).Distinct().Count()} communes of today ({plan.Select(p => p.Facility.DistrictCode).Distinct().Count()} former districts); "
             + string.Join(", ", plan.GroupBy(p => p.Stage).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
 
         using var channel = GrpcChannel.ForAddress(options.Hub);
         var admin = With(channel, adminKey);
-        var patients = new Patients(generator);
+        var patients = generators.ToDictionary(g => g.Key, g => new Patients(g.Value), StringComparer.Ordinal);
         var dossiers = new DossierFactory(options.Seed);
         using var gate = new SemaphoreSlim(options.Parallelism);
         var existing = await FindAllAsync(new FacilitiesApi.FacilitiesClient(admin), plan, gate, cancellation);
@@ -86,7 +89,8 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
             await gate.WaitAsync(cancellation);
             try
             {
-                await SeedAsync(channel, admin, facility, existing.GetValueOrDefault(facility.Facility.Code), patients, dossiers, cancellation);
+                await SeedAsync(channel, admin, facility, existing.GetValueOrDefault(facility.Facility.Code), patients[facility.Facility.ProvinceCode],
+                    dossiers, today.ProvinceFormedFrom(facility.Facility.ProvinceCode)!, today.ValidFrom, cancellation);
             }
             catch (RpcException exception)
             {
@@ -161,9 +165,8 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
         var foreign = existing.Values.Where(f => !IsDemoFacility(f)).OrderBy(f => f.FacilityCode, StringComparer.Ordinal).ToList();
         if (foreign.Count > 0)
         {
-            var (first, last) = options.FacilityCodes;
             throw new DemoSeedRefusedException(
-                $"{foreign.Count} facilit{(foreign.Count == 1 ? "y" : "ies")} of the demo's codes {first}-{last} "
+                $"{foreign.Count} facilit{(foreign.Count == 1 ? "y" : "ies")} of the demo's codes {_ranges} "
                 + $"{(foreign.Count == 1 ? "was" : "were")} not created by the demo seed: "
                 + string.Join(", ", foreign.Take(5).Select(f => $"{f.FacilityCode} \"{f.Name}\"")) + (foreign.Count > 5 ? ", …" : string.Empty)
                 + $". The seed changes only facilities it created (their names end with \"{NameMarker}\"), so it changed nothing. "
@@ -174,7 +177,7 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
     }
 
     private async Task SeedAsync(GrpcChannel channel, CallInvoker admin, DemoFacility plan, Facility? existing, Patients patients,
-        DossierFactory dossiers, CancellationToken cancellation)
+        DossierFactory dossiers, string province, DateOnly reform, CancellationToken cancellation)
     {
         var facilities = new FacilitiesApi.FacilitiesClient(admin);
         var code = plan.Facility.Code;
@@ -185,9 +188,22 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
             return;
         }
 
-        var facility = existing ?? await facilities.RegisterFacilityAsync(Registration(plan.Facility), cancellationToken: cancellation);
-        if (existing is null)
+        Facility facility;
+        if (existing is not null)
         {
+            facility = existing;
+        }
+        else
+        {
+            await facilities.RegisterFacilityAsync(Registration(plan.Facility), cancellationToken: cancellation);
+            // From the reform on, the facility is in today's province and commune (no district level).
+            facility = await facilities.ScheduleLocationAsync(new ScheduleLocationRequest
+            {
+                FacilityCode = code,
+                EffectiveFrom = reform.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ProvinceCode = province,
+                CommuneCode = plan.Facility.CurrentCommuneCode ?? string.Empty,
+            }, cancellationToken: cancellation);
             Count("registered");
         }
 
@@ -278,6 +294,7 @@ public sealed class DemoSeeder(DemoSeedOptions options, TextWriter log)
             Name = DemoName(facility),
             ProvinceCode = facility.ProvinceCode,
             DistrictCode = facility.DistrictCode,
+            CommuneCode = facility.CommuneCode ?? string.Empty,
             Level = facility.Level switch
             {
                 DemoLevel.ProvincialHospital => FacilityLevel.Province,

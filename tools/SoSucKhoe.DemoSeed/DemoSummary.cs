@@ -9,6 +9,8 @@ public static class DemoSummary
 {
     public static string Write(DemoSeedResult result, DemoSeedOptions options)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
         var text = new StringBuilder();
         var readiness = result.Readiness;
         text.AppendLine(CultureInfo.InvariantCulture, $"Demo province {readiness.ProvinceCode} {readiness.ProvinceName}")
@@ -21,7 +23,14 @@ public static class DemoSummary
                 $"  phase {phase.Phase}: {phase.Complete}/{phase.Facilities} complete ({phase.Share:P0}), target {phase.TargetShare:P0} by {phase.Deadline}");
         }
 
-        text.AppendLine("  districts:");
+        text.AppendLine("  communes of today:");
+        foreach (var commune in readiness.Communes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"    {commune.CommuneCode} {commune.CommuneName}: {commune.Facilities} facilities, {commune.ByState.Single(s => s.State == ReadinessState.Live).Facilities} live");
+        }
+
+        text.AppendLine("  former districts:");
         foreach (var district in readiness.Districts)
         {
             text.AppendLine(CultureInfo.InvariantCulture,

@@ -46,6 +46,7 @@ internal static class DocumentInspector
         }
 
         var maLks = new List<string>();
+        var days = new List<DateOnly>();
         string? person = null;
         foreach (var row in rows)
         {
@@ -68,9 +69,13 @@ internal static class DocumentInspector
             }
 
             person ??= Value(row, "SO_CCCD") ?? Value(row, "MA_THE_BHYT");
+            if (DocumentFacts.Day(Value(row, "NGAY_VAO") ?? Value(row, "NGAY_YL")) is { } day)
+            {
+                days.Add(day);
+            }
         }
 
-        return new DocumentInspection(new DocumentFacts(maLks, person), null);
+        return new DocumentInspection(new DocumentFacts(maLks, person, days), null);
     }
 
     private static DocumentInspection InspectDossier(ArraySegment<byte> document, string maCskcb)
@@ -199,7 +204,8 @@ internal static class DocumentInspector
         }
 
         var person = summary.SoCccd ?? summary.MaTheBhyt;
-        return new DocumentInspection(new DocumentFacts([maLk], person), null);
+        var end = DocumentFacts.Day(summary.NgayRa) ?? DocumentFacts.Day(summary.NgayVao);
+        return new DocumentInspection(new DocumentFacts([maLk], person, end is { } day ? [day] : []), null);
 
         static DocumentInspection NotBase64() =>
             DocumentInspection.Fail("NOIDUNGFILE của XML1 không phải base64 / NOIDUNGFILE of XML1 is not base64");

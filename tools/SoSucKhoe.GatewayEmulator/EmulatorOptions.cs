@@ -15,11 +15,26 @@ public sealed class EmulatorOptions
     /// <summary>The token service path below the prefix.</summary>
     public string TokenPath { get; set; } = "api/token/take";
 
-    /// <summary>The check-in (XML0) service path below the prefix.</summary>
-    public string CheckInPath { get; set; } = "api/qd130/checkInKcbQd4750";
-
-    /// <summary>The dossier service path below the prefix.</summary>
-    public string DossierPath { get; set; } = "api/qd130/guiHoSoXmlQD4750";
+    /// <summary>
+    /// The endpoint families by data standard (e.g. <c>Emulator:Standards:3176:DossierPath</c>), each with the episodes it takes:
+    /// QĐ 4750 (letter 1245/BHXH-CNTT) for episodes before 01/01/2025, QĐ 3176 from then on. A document sent to the family of
+    /// another standard than its episode's is refused.
+    /// </summary>
+    public Dictionary<string, EmulatorStandard> Standards { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["4750"] = new()
+        {
+            CheckInPath = "api/qd130/checkInKcbQd4750",
+            DossierPath = "api/qd130/guiHoSoXmlQD4750",
+            EpisodesUntil = new DateOnly(2025, 1, 1),
+        },
+        ["3176"] = new()
+        {
+            CheckInPath = "api/qd130/checkInKcbQd3176",
+            DossierPath = "api/qd130/guiHoSoXmlQD3176",
+            EpisodesFrom = new DateOnly(2025, 1, 1),
+        },
+    };
 
     /// <summary>The loaiHoSo value a check-in must carry.</summary>
     public string CheckInLoaiHoSo { get; set; } = "0";

@@ -75,7 +75,8 @@ internal sealed class EmulatorRequestHandler(
             .ConfigureAwait(false);
     }
 
-    public async Task ReceiveAsync(HttpContext context, ReceivedKind kind)
+    /// <summary>Serves a check-in or dossier endpoint of <paramref name="standard"/> (named <paramref name="standardName"/>).</summary>
+    public async Task ReceiveAsync(HttpContext context, ReceivedKind kind, string standardName, EmulatorStandard standard)
     {
         if (!await PassFaultsAsync(context).ConfigureAwait(false))
         {
@@ -140,6 +141,12 @@ internal sealed class EmulatorRequestHandler(
             return;
         }
 
+        if (WrongStandard(facts, kind, standardName, standard) is { } wrong)
+        {
+            await RejectAsync(context, kind, wrong).ConfigureAwait(false);
+            return;
+        }
+
         if (state.Faults.NextIsRejected())
         {
             state.CountFault();
@@ -150,10 +157,41 @@ internal sealed class EmulatorRequestHandler(
             return;
         }
 
-        var item = state.Record(kind, username, maTinh, maCskcb, facts, document);
+        var item = state.Record(kind, username, maTinh, maCskcb, facts, document, standardName);
         await WriteDataAsync(context, StatusCodes.Status200OK,
             new DataAnswer(EmulatorResultCodes.Success, item.MaGiaoDich, item.ThoiGianTiepNhan, "Tiếp nhận thành công / received"))
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Why the document does not belong on this standard's endpoint (Vietnamese / English), or null: a document without a readable
+    /// episode day is refused, and one whose day another standard governs is refused naming that standard's endpoint.
+    /// </summary>
+    private string? WrongStandard(DocumentFacts facts, ReceivedKind kind, string standardName, EmulatorStandard standard)
+    {
+        if (facts.EpisodeDays.Count == 0)
+        {
+            return kind == ReceivedKind.Dossier
+                ? "XML1 không có NGAY_RA/NGAY_VAO hợp lệ / XML1 has no readable NGAY_RA or NGAY_VAO"
+                : "XML0 không có NGAY_VAO hợp lệ / XML0 has no readable NGAY_VAO";
+        }
+
+        foreach (var day in facts.EpisodeDays)
+        {
+            if (standard.Takes(day))
+            {
+                continue;
+            }
+
+            var shown = day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+            var right = _options.Standards.FirstOrDefault(s => s.Value.Takes(day));
+            var path = right.Value is null ? null : kind == ReceivedKind.Dossier ? right.Value.DossierPath : right.Value.CheckInPath;
+            return path is null
+                ? $"Ngày {shown} không thuộc chuẩn QĐ {standardName} / the episode day {shown} is not taken by the QĐ {standardName} endpoint"
+                : $"Hồ sơ ngày {shown} theo chuẩn QĐ {right.Key}, gửi tới {path} / the episode day {shown} follows QĐ {right.Key}: send it to {path}, not to the QĐ {standardName} endpoint";
+        }
+
+        return null;
     }
 
     public Task GetStatsAsync(HttpContext context) =>

@@ -21,8 +21,8 @@ public static class GatewayEmulatorExtensions
     }
 
     /// <summary>
-    /// Maps the gateway services under <paramref name="prefix"/> (token, check-in and dossier paths from
-    /// <see cref="EmulatorOptions"/>) and the control endpoints <c>{prefix}/emulator/stats</c>, <c>received</c>, <c>faults</c>
+    /// Maps the gateway services under <paramref name="prefix"/> (the token path, and the check-in and dossier paths of every
+    /// standard of <see cref="EmulatorOptions.Standards"/>) and the control endpoints <c>{prefix}/emulator/stats</c>, <c>received</c>, <c>faults</c>
     /// and <c>reset</c>. The gateway's own token check stands in for host authentication (the group allows anonymous callers).
     /// With <see cref="EmulatorOptions.AdminKey"/> set, the control endpoints answer 401 unless the request carries
     /// <c>Authorization: Bearer &lt;that key&gt;</c>; without it they leave the check to the host.
@@ -35,8 +35,12 @@ public static class GatewayEmulatorExtensions
 
         var group = endpoints.MapGroup(prefix);
         group.MapPost(options.TokenPath, handler.TakeTokenAsync);
-        group.MapPost(options.CheckInPath, context => handler.ReceiveAsync(context, ReceivedKind.CheckIn));
-        group.MapPost(options.DossierPath, context => handler.ReceiveAsync(context, ReceivedKind.Dossier));
+        foreach (var (name, standard) in options.Standards)
+        {
+            group.MapPost(standard.CheckInPath, context => handler.ReceiveAsync(context, ReceivedKind.CheckIn, name, standard));
+            group.MapPost(standard.DossierPath, context => handler.ReceiveAsync(context, ReceivedKind.Dossier, name, standard));
+        }
+
         var key = string.IsNullOrWhiteSpace(options.AdminKey) ? null : options.AdminKey.Trim();
         group.MapGet("emulator/stats", Guard(key, handler.GetStatsAsync));
         group.MapGet("emulator/received", Guard(key, handler.GetReceivedAsync));

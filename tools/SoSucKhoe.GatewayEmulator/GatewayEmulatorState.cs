@@ -103,7 +103,8 @@ public sealed class GatewayEmulatorState
     internal void CountTokenIssued() => Interlocked.Increment(ref Volatile.Read(ref _ledger).TokensIssued);
 
     /// <summary>Records an acknowledged document and hands out its receipt.</summary>
-    internal ReceivedItem Record(ReceivedKind kind, string username, string maTinh, string maCskcb, DocumentFacts facts, ReadOnlySpan<byte> content)
+    internal ReceivedItem Record(ReceivedKind kind, string username, string maTinh, string maCskcb, DocumentFacts facts, ReadOnlySpan<byte> content,
+        string standard)
     {
         var ledger = Volatile.Read(ref _ledger);
         var now = _timeProvider.GetUtcNow();
@@ -186,7 +187,8 @@ public sealed class GatewayEmulatorState
             now.ToOffset(VietnamOffset).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
             now,
             duplicate,
-            orderViolation);
+            orderViolation,
+            standard);
         return ledger.Ring.Add(static (sequence, item) => item with { Sequence = sequence }, draft);
     }
 

@@ -20,6 +20,7 @@ namespace SoSucKhoe.GatewayEmulator;
 /// <param name="ReceivedAt">The reception instant.</param>
 /// <param name="Duplicate">True when the same (maCSKCB, MA_LK, content) had been received before.</param>
 /// <param name="OrderViolation">True for a check-in that arrived after a dossier of the same episode.</param>
+/// <param name="Standard">The data standard whose endpoint received it ("4750", "3176").</param>
 public sealed record ReceivedItem(
     long Sequence,
     ReceivedKind Kind,
@@ -36,4 +37,5 @@ public sealed record ReceivedItem(
     string ThoiGianTiepNhan,
     DateTimeOffset ReceivedAt,
     bool Duplicate,
-    bool OrderViolation);
+    bool OrderViolation,
+    string Standard);

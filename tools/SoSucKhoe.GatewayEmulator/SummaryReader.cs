@@ -11,7 +11,7 @@ namespace SoSucKhoe.GatewayEmulator;
 internal static class SummaryReader
 {
     /// <summary>The TONG_HOP children read, in the order of <see cref="SummaryFacts"/>' parameters.</summary>
-    private static readonly string[] Fields = ["MA_LK", "MA_CSKCB", "SO_CCCD", "MA_THE_BHYT"];
+    private static readonly string[] Fields = ["MA_LK", "MA_CSKCB", "SO_CCCD", "MA_THE_BHYT", "NGAY_VAO", "NGAY_RA"];
 
     /// <summary>The facts of the first TONG_HOP; null when the table is not well-formed XML or holds no TONG_HOP.</summary>
     public static SummaryFacts? Read(Stream xml1, XmlReaderSettings settings)
@@ -72,7 +72,7 @@ internal static class SummaryReader
             return null;
         }
 
-        return summaryDepth < 0 ? null : new SummaryFacts(values[0], values[1], values[2], values[3]);
+        return summaryDepth < 0 ? null : new SummaryFacts(values[0], values[1], values[2], values[3], values[4], values[5]);
     }
 
     /// <summary>

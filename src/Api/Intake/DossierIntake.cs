@@ -7,6 +7,7 @@ using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
 using SoSucKhoe.Dossiers;
+using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Dossiers.Model;
 using SoSucKhoe.Dossiers.Reading;
@@ -19,14 +20,15 @@ using SoSucKhoe.Patients;
 namespace SoSucKhoe.Api.Intake;
 
 /// <summary>
-/// The intake pipeline behind the Intake service: read the document safely, validate it against the national rules, check the
-/// facility, resolve the person, then hand the dossier to the person's grain, which makes it durable. Parsing and validation
-/// run here, on the request's thread, so that they scale with the cores and never hold a grain.
+/// The intake pipeline behind the Intake service: read the document safely, validate it against the national rules of the data
+/// standard that governs its episode (chosen by the episode's end day, see <see cref="DossierValidator.Check(Dossier, DateTimeOffset)"/>),
+/// check the facility, resolve the person, then hand the dossier to the person's grain, which makes it durable and forwards it to
+/// that standard's gateway endpoint. Parsing and validation run here, on the request's thread, so that they scale with the cores
+/// and never hold a grain.
 /// </summary>
 public sealed partial class DossierIntake(
     IGrainFactory grains,
     DossierValidator validator,
-    DossierValidationOptions validationOptions,
     DossierReaderOptions readerOptions,
     PersonResolver persons,
     IEpisodeRegistry episodes,
@@ -57,9 +59,8 @@ public sealed partial class DossierIntake(
             admission = await AdmitAsync(dossier.FacilityCode, AdmissionPurpose.Production, countReceived: true);
         }
 
-        var violations = read.Violations.Count > 0 || dossier is null
-            ? read.Violations
-            : validator.Validate(dossier, time.GetUtcNow());
+        var check = read.Violations.Count > 0 || dossier is null ? null : validator.Check(dossier, time.GetUtcNow());
+        var violations = check?.Violations ?? read.Violations;
         if (admission is not null && read.Violations.Count == 0
             && await signatures.CheckAsync(document.Memory, dossier!.FacilityCode, "ENVELOPE", admission.SigningCertificates) is { } signature)
         {
@@ -73,7 +74,8 @@ public sealed partial class DossierIntake(
                 flows.RefusedByHub(dossier!.FacilityCode);
             }
 
-            LogRefused(logger, dossier?.FacilityCode ?? "(unknown)", violations.Count, violations.Count > 0 ? ApiErrors.Describe(violations[0]) : "no XML1");
+            LogRefused(logger, dossier?.FacilityCode ?? "(unknown)", check?.Standard.Id ?? "-", violations.Count,
+                violations.Count > 0 ? ApiErrors.Describe(violations[0]) : "no XML1");
             throw ApiErrors.InvalidArgument("The dossier was refused", violations.Count > 0
                 ? violations
                 : [new Violation(TableCodes.Xml1, "TONG_HOP", ViolationRules.TablePresence, "The dossier has no XML1 table.")]);
@@ -81,6 +83,7 @@ public sealed partial class DossierIntake(
 
         var facility = admission?.View ?? throw AdmissionErrors.NotRegisteredError(dossier.FacilityCode);
         var summary = dossier.Summary;
+        var standard = check!.Standard.Id;
         PersonResolver.Resolution resolution;
         var maLk = summary.MaLk!;
         try
@@ -110,7 +113,8 @@ public sealed partial class DossierIntake(
             resolution.InsuranceNumbers,
             summary.MaBenhChinh,
             BookProjector.ProjectVisit(dossier, hash, 0, catalogues.Icd),
-            BookProjector.ProjectAdministrative(dossier, dossierId, arrival)));
+            BookProjector.ProjectAdministrative(dossier, dossierId, arrival),
+            standard));
         await persons.LearnAsync(resolution);
         if (!acceptance.Duplicate)
         {
@@ -120,7 +124,7 @@ public sealed partial class DossierIntake(
                 : null);
         }
 
-        return new SubmitDossierResponse
+        var response = new SubmitDossierResponse
         {
             DossierId = acceptance.DossierId,
             Person = ToPerson(acceptance.PersonKey),
@@ -131,7 +135,10 @@ public sealed partial class DossierIntake(
             Duplicate = acceptance.Duplicate,
             AcceptedAt = Timestamp.FromDateTimeOffset(acceptance.AcceptedAt),
             ContentSha256 = hash,
+            Standard = standard,
         };
+        response.Notices.AddRange(Report(check.Notices));
+        return response;
     }
 
     /// <summary>
@@ -158,7 +165,8 @@ public sealed partial class DossierIntake(
 
         await authorizer.EnsureFacilityAsync(caller, dossier.FacilityCode);
         var admission = await AdmitAsync(dossier.FacilityCode, AdmissionPurpose.Conformance, countReceived: false);
-        var violations = read.Violations.Count > 0 ? read.Violations : validator.Validate(dossier, time.GetUtcNow());
+        var check = read.Violations.Count > 0 ? null : validator.Check(dossier, time.GetUtcNow());
+        var violations = check?.Violations ?? read.Violations;
         var signatureStatus = SignatureCheck.NotChecked;
         if (!signatures.Enabled)
         {
@@ -193,12 +201,10 @@ public sealed partial class DossierIntake(
             ContentSha256 = hash,
             FacilityCode = dossier.FacilityCode,
             MaLk = dossier.Summary?.MaLk ?? string.Empty,
+            Standard = check?.Standard.Id ?? string.Empty,
         };
-        report.Violations.AddRange(violations.Take(ApiErrors.MaxReportedViolations).Select(v => new ConformanceViolation
-        {
-            Field = v.Table + "." + v.Field,
-            Description = v.Rule + ": " + v.Message,
-        }));
+        report.Violations.AddRange(Report(violations));
+        report.Notices.AddRange(Report(check?.Notices ?? []));
         return report;
     }
 
@@ -221,11 +227,6 @@ public sealed partial class DossierIntake(
             violations.Add(Field("ma_lk", ViolationRules.Required, $"MA_LK is required: 1 to {MaxMaLkLength} printable characters."));
         }
 
-        if (!validationOptions.VisitTypeCodes.Contains(request.VisitType))
-        {
-            violations.Add(Field("visit_type", ViolationRules.CodeList, "visit_type must be a MA_LOAI_KCB code such as \"01\"."));
-        }
-
         DateTimeOffset? arrival = null;
         try
         {
@@ -245,6 +246,17 @@ public sealed partial class DossierIntake(
             violations.Add(Field("arrival_time", ViolationRules.FutureDate, "arrival_time is in the future."));
         }
 
+        // The visit type list and the standard are those of the arrival day (today's when the arrival time is unusable).
+        var arrivalDay = DossierValidator.LocalDay(arrival ?? now);
+        if (request.VisitType.Length != 2 || !request.VisitType.All(char.IsAsciiDigit)
+            || validator.CheckCode("MA_LOAI_KCB", request.VisitType, arrivalDay) == CodeVerdict.NotListed)
+        {
+            violations.Add(Field("visit_type", ViolationRules.CodeList,
+                $"visit_type must be a MA_LOAI_KCB code of the list in force on the arrival day ({validator.DescribeCodeList("MA_LOAI_KCB", arrivalDay)}), such as \"01\"."));
+        }
+
+        var standard = validator.StandardFor(arrivalDay).Id;
+
         var ids = ReadIdentity(request.Patient, violations);
         // The gate comes before the document is read: a facility that may not send learns only that, and why.
         var admission = facilityReason is null ? await AdmitAsync(facilityCode.Value, AdmissionPurpose.Production, countReceived: false) : null;
@@ -253,7 +265,9 @@ public sealed partial class DossierIntake(
         {
             var read = DossierReader.ReadCheckIn(request.CheckInDocument.Memory, readerOptions);
             document = read.Document;
-            violations.AddRange(read.Violations.Count > 0 || document is null ? read.Violations : validator.Validate(document, now));
+            var check = read.Violations.Count > 0 || document is null ? null : validator.Check(document, now);
+            violations.AddRange(check?.Violations ?? read.Violations);
+            standard = check?.Standard.Id ?? standard;
             if (document is not null && read.Violations.Count == 0)
             {
                 CheckDocumentMatchesRequest(document, request, violations);
@@ -283,7 +297,8 @@ public sealed partial class DossierIntake(
             arrival!.Value,
             resolution.InsuranceNumbers,
             bytes,
-            bytes is null ? null : DossierHash.Compute(bytes)));
+            bytes is null ? null : DossierHash.Compute(bytes),
+            standard));
         await persons.LearnAsync(resolution);
 
         return new CheckInResponse
@@ -292,6 +307,7 @@ public sealed partial class DossierIntake(
             Encounter = ToProto(outcome.Encounter),
             Created = outcome.Created,
             CheckInDocumentQueued = outcome.DocumentQueued,
+            Standard = standard,
         };
     }
 
@@ -334,6 +350,7 @@ public sealed partial class DossierIntake(
             UpdatedAt = Timestamp.FromDateTimeOffset(status.UpdatedAt),
             ContentSha256 = status.ContentHash,
             EncounterSequence = status.EncounterSequence,
+            Standard = status.Standard ?? string.Empty,
         };
         if (status.Receipt is { } receipt)
         {
@@ -526,6 +543,13 @@ public sealed partial class DossierIntake(
 
     private static Violation Field(string field, string rule, string message) => new("REQUEST", field, rule, message);
 
+    private static IEnumerable<ConformanceViolation> Report(IEnumerable<Violation> violations) =>
+        violations.Take(ApiErrors.MaxReportedViolations).Select(v => new ConformanceViolation
+        {
+            Field = v.Table + "." + v.Field,
+            Description = v.Rule + ": " + v.Message,
+        });
+
     /// <summary>
     /// The bytes of a request's document as an array for the patient grain. The gRPC parser gives every bytes field an array of
     /// its own, which is used as it is instead of being copied again; a <see cref="ByteString"/> never changes its bytes, and
@@ -564,8 +588,8 @@ public sealed partial class DossierIntake(
         _ => DossierState.Unspecified,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier from {Facility} refused: {Count} violations, first {First}")]
-    private static partial void LogRefused(ILogger logger, string facility, int count, string first);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier from {Facility} refused under standard {Standard}: {Count} violations, first {First}")]
+    private static partial void LogRefused(ILogger logger, string facility, string standard, int count, string first);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conformance dossier of {Facility}: passed {Passed}, {Count} violations; {Clean}/{Required} clean")]
     private static partial void LogConformance(ILogger logger, string facility, bool passed, int count, int clean, int required);

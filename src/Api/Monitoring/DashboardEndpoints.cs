@@ -83,7 +83,8 @@ public static class DashboardEndpoints
         return Results.Content(DashboardPage.Render(data, names, ReportPath), "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> ReportAsync(HttpContext context, IGrainFactory grains, MonitoringScope scope)
+    private static async Task<IResult> ReportAsync(HttpContext context, IGrainFactory grains, MonitoringScope scope,
+        AdministrativeUnitNames names)
     {
         if (Province(context, scope) is not { } province)
         {
@@ -104,7 +105,7 @@ public static class DashboardEndpoints
         var period = MonitoringService.Period(year, half);
         var report = await grains.GetGrain<IProvinceReadinessGrain>(province).GetSemiannualReport(period);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.File(SemiannualCsv.Write(report), "text/csv; charset=utf-8", $"bao-cao-6-thang-{province}-{period}.csv");
+        return Results.File(SemiannualCsv.Write(report, names), "text/csv; charset=utf-8", $"bao-cao-6-thang-{province}-{period}.csv");
     }
 
     private static string? Province(HttpContext context, MonitoringScope scope)

@@ -41,6 +41,7 @@ public static class DashboardPage
 
         AppendTotals(html, readiness.Total);
         AppendPhases(html, readiness.Phases, data.Now);
+        AppendCommunes(html, readiness.Communes, names);
         AppendDistricts(html, readiness.Districts, names);
         AppendConditions(html, readiness.Total);
         AppendAlerts(html, data, names);
@@ -91,27 +92,36 @@ public static class DashboardPage
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void AppendDistricts(StringBuilder html, IReadOnlyList<ReadinessCounts> districts, AdministrativeUnitNames names)
+    private static void AppendCommunes(StringBuilder html, IReadOnlyList<ReadinessCounts>? communes, AdministrativeUnitNames names) =>
+        AppendGroups(html, "Theo xã, phường, đặc khu (đơn vị hành chính hiện nay)", communes ?? [], c => c.CommuneCode,
+            code => names.Commune(code) ?? (string.IsNullOrEmpty(code) ? "Chưa rõ xã" : string.Empty));
+
+    private static void AppendDistricts(StringBuilder html, IReadOnlyList<ReadinessCounts> districts, AdministrativeUnitNames names) =>
+        AppendGroups(html, "Theo huyện, thị xã, thành phố (trước ngày 01/07/2025)", districts, d => d.DistrictCode,
+            code => names.District(code) ?? (string.IsNullOrEmpty(code) ? "Chưa rõ huyện" : string.Empty));
+
+    private static void AppendGroups(StringBuilder html, string title, IReadOnlyList<ReadinessCounts> groups, Func<ReadinessCounts, string?> codeOf,
+        Func<string?, string> nameOf)
     {
-        html.Append("<section>\n<h2>Theo huyện, thị xã, thành phố</h2>\n<table>\n<thead><tr><th>Mã</th><th>Tên đơn vị</th><th>Tổng số</th>");
+        html.Append("<section>\n<h2>").Append(Encode(title)).Append("</h2>\n<table>\n<thead><tr><th>Mã</th><th>Tên đơn vị</th><th>Tổng số</th>");
         foreach (var state in MonitoringLabels.States)
         {
             html.Append("<th>").Append(Encode(MonitoringLabels.State(state))).Append("</th>");
         }
 
         html.Append("<th>Hoàn thành GĐ 1</th><th>Hoàn thành GĐ 2</th><th>Hồ sơ nhận</th><th>Hồ sơ tồn</th></tr></thead>\n<tbody>\n");
-        foreach (var district in districts.OrderBy(d => string.IsNullOrEmpty(d.DistrictCode) ? 1 : 0).ThenBy(d => d.DistrictCode, StringComparer.Ordinal))
+        foreach (var group in groups.OrderBy(g => string.IsNullOrEmpty(codeOf(g)) ? 1 : 0).ThenBy(codeOf, StringComparer.Ordinal))
         {
-            html.Append("<tr><td>").Append(Encode(district.DistrictCode)).Append("</td><td>")
-                .Append(Encode(names.District(district.DistrictCode) ?? (string.IsNullOrEmpty(district.DistrictCode) ? "Chưa rõ huyện" : string.Empty)))
-                .Append("</td><td>").Append(Number(district.Facilities)).Append("</td>");
+            html.Append("<tr><td>").Append(Encode(codeOf(group))).Append("</td><td>")
+                .Append(Encode(nameOf(codeOf(group))))
+                .Append("</td><td>").Append(Number(group.Facilities)).Append("</td>");
             foreach (var state in MonitoringLabels.States)
             {
-                html.Append("<td>").Append(Number(district.ByState.GetValueOrDefault(state))).Append("</td>");
+                html.Append("<td>").Append(Number(group.ByState.GetValueOrDefault(state))).Append("</td>");
             }
 
-            html.Append("<td>").Append(Number(district.Phase1Complete)).Append("</td><td>").Append(Number(district.Phase2Complete))
-                .Append("</td><td>").Append(Number(district.Flow.Received)).Append("</td><td>").Append(Number(district.Flow.Backlog))
+            html.Append("<td>").Append(Number(group.Phase1Complete)).Append("</td><td>").Append(Number(group.Phase2Complete))
+                .Append("</td><td>").Append(Number(group.Flow.Received)).Append("</td><td>").Append(Number(group.Flow.Backlog))
                 .Append("</td></tr>\n");
         }
 

@@ -39,6 +39,7 @@ public static class MonitoringMessages
             .OrderBy(d => string.IsNullOrEmpty(d.DistrictCode) ? 1 : 0)
             .ThenBy(d => d.DistrictCode, StringComparer.Ordinal)
             .Select(d => ToProto(d, names)));
+        message.Communes.AddRange((readiness.Communes ?? []).Select(c => ToProto(c, names)));
         message.Phases.AddRange(readiness.Phases.OrderBy(p => p.Phase).Select(p => ToProto(p, now)));
         return message;
     }
@@ -49,6 +50,8 @@ public static class MonitoringMessages
         {
             DistrictCode = counts.DistrictCode ?? string.Empty,
             DistrictName = names.District(counts.DistrictCode) ?? string.Empty,
+            CommuneCode = counts.CommuneCode ?? string.Empty,
+            CommuneName = names.Commune(counts.CommuneCode) ?? string.Empty,
             Facilities = counts.Facilities,
             Phase1Complete = counts.Phase1Complete,
             Phase2Complete = counts.Phase2Complete,
@@ -148,6 +151,8 @@ public static class MonitoringMessages
             Name = facility.Name,
             DistrictCode = facility.DistrictCode ?? string.Empty,
             DistrictName = names.District(facility.DistrictCode) ?? string.Empty,
+            CommuneCode = facility.CommuneCode ?? string.Empty,
+            CommuneName = names.Commune(facility.CommuneCode) ?? string.Empty,
             State = ToProto(facility.State),
             Phase1Complete = facility.Phase1Complete,
             Phase2Complete = facility.Phase2Complete,
@@ -194,24 +199,33 @@ public static class MonitoringMessages
         Since = Timestamp.FromDateTimeOffset(alert.Since),
     };
 
-    public static V1.SemiannualReport ToProto(SemiannualReport report)
+    public static V1.SemiannualReport ToProto(SemiannualReport report, AdministrativeUnitNames names)
     {
+        ArgumentNullException.ThrowIfNull(report);
         var message = new V1.SemiannualReport
         {
             ProvinceCode = report.ProvinceCode,
             Period = report.Period,
-            Csv = Google.Protobuf.ByteString.CopyFrom(SemiannualCsv.Write(report)),
+            Csv = Google.Protobuf.ByteString.CopyFrom(SemiannualCsv.Write(report, names)),
             GeneratedAt = Timestamp.FromDateTimeOffset(report.GeneratedAt),
         };
-        message.Lines.AddRange(SemiannualCsv.Ordered(report.Lines).Select(l => new V1.SemiannualReportLine
-            {
-                FacilityCode = l.FacilityCode ?? string.Empty,
-                FacilityName = l.FacilityName ?? string.Empty,
-                CareType = ToProto(l.CareType),
-                Insured = l.Insured,
-                Visits = l.Visits,
-                Interconnected = l.Interconnected,
-            }));
+        message.Lines.AddRange(SemiannualCsv.Ordered(report.Lines).Select(l => ToProto(l, names)));
+        message.Communes.AddRange((report.Communes ?? []).Select(l => ToProto(l, names)));
+        message.FormerDistricts.AddRange((report.Districts ?? []).Select(l => ToProto(l, names)));
         return message;
     }
+
+    private static V1.SemiannualReportLine ToProto(SemiannualLine line, AdministrativeUnitNames names) => new()
+    {
+        FacilityCode = line.FacilityCode ?? string.Empty,
+        FacilityName = line.FacilityName ?? string.Empty,
+        CareType = ToProto(line.CareType),
+        Insured = line.Insured,
+        Visits = line.Visits,
+        Interconnected = line.Interconnected,
+        CommuneCode = line.CommuneCode ?? string.Empty,
+        CommuneName = names.Commune(line.CommuneCode) ?? string.Empty,
+        DistrictCode = line.DistrictCode ?? string.Empty,
+        DistrictName = names.District(line.DistrictCode) ?? string.Empty,
+    };
 }

@@ -9,6 +9,9 @@ public static class MonitoringRules
     /// <summary>A district code is 3 digits.</summary>
     public const string DistrictCodeFormat = "district_code_format";
 
+    /// <summary>A commune code is 5 digits.</summary>
+    public const string CommuneCodeFormat = "commune_code_format";
+
     /// <summary>A page token must come from the previous page of the same query.</summary>
     public const string PageToken = "page_token";
 }

@@ -15,7 +15,7 @@ namespace SoSucKhoe.Api.Monitoring;
 /// </summary>
 public sealed class MonitoringScope(IOptions<ReadinessOptions> readiness, Authorizer authorizer)
 {
-    /// <summary>The province the hub serves (configuration "Readiness:ProvinceCode", default "70").</summary>
+    /// <summary>The province the hub serves today (configuration "Readiness:ProvinceCode", default "75", the new Đồng Nai).</summary>
     public string HubProvince => readiness.Value.ProvinceCode;
 
     /// <summary>The province a request reads, after validating its format and the caller's scope.</summary>

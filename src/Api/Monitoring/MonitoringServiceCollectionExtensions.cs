@@ -9,7 +9,8 @@ public static class MonitoringServiceCollectionExtensions
     public static IServiceCollection AddSoSucKhoeMonitoring(this IServiceCollection services)
     {
         services.AddSingleton<MonitoringScope>();
-        services.AddSingleton(sp => new AdministrativeUnitNames(sp.GetRequiredService<Catalogues>().AdministrativeUnits));
+        services.AddSingleton(sp => new AdministrativeUnitNames(sp.GetRequiredService<Catalogues>().AdministrativeUnits,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReadinessWatch>();
         return services;
     }

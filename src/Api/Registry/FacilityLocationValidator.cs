@@ -3,14 +3,19 @@ using SoSucKhoe.Facilities;
 namespace SoSucKhoe.Api.Registry;
 
 /// <summary>
-/// Checks a facility location: the code formats always (province 2 digits, district 3, commune 5), and membership (district in
-/// province, commune in district) only on days the configured administrative-unit list covers, because units are effective-dated
-/// (the 2025 merger changed them) and a list says nothing about days outside its period.
+/// Checks a facility location: the code formats always (province 2 digits, district 3, commune 5), and membership on days an
+/// administrative-unit list covers, against the list of the location's first day, because units are effective-dated. Under a list
+/// with districts (until 30/06/2025): district in province, commune in district. Under the list of the 2025 reform (no district
+/// level): commune in province, and a district, when given, must be a former district of the provinces that formed the province
+/// (kept for continuity with reports made before the reform). Days no list covers are checked for format only.
 /// </summary>
 public sealed class FacilityLocationValidator(Catalogues catalogues)
 {
+    /// <summary>Adds a problem per field of <paramref name="location"/> that breaks a rule.</summary>
     public void Validate(FacilityLocation location, ICollection<FieldProblem> problems, string prefix = "")
     {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(problems);
         var formatOk = true;
         if (!RegistryText.IsDigits(location.ProvinceCode, 2))
         {
@@ -30,7 +35,8 @@ public sealed class FacilityLocationValidator(Catalogues catalogues)
             formatOk = false;
         }
 
-        if (!formatOk || catalogues.AdministrativeUnits is not { } units || !units.Covers(location.EffectiveFrom))
+        var history = catalogues.AdministrativeUnits;
+        if (!formatOk || history.On(location.EffectiveFrom) is not { } units)
         {
             return;
         }
@@ -38,8 +44,15 @@ public sealed class FacilityLocationValidator(Catalogues catalogues)
         var on = RegistryText.Format(location.EffectiveFrom);
         if (units.FindProvince(location.ProvinceCode) is null)
         {
+            var formed = units.ProvinceFormedFrom(location.ProvinceCode);
             problems.Add(new FieldProblem(prefix + "province_code", RegistryRules.UnknownProvince,
-                $"Province {location.ProvinceCode} does not exist on {on}."));
+                $"Province {location.ProvinceCode} does not exist on {on}" + (formed is null ? "." : $"; it is part of province {formed}.")));
+            return;
+        }
+
+        if (!units.HasDistricts)
+        {
+            ValidateAfterReform(location, units, history, on, problems, prefix);
             return;
         }
 
@@ -67,6 +80,28 @@ public sealed class FacilityLocationValidator(Catalogues catalogues)
                 problems.Add(new FieldProblem(prefix + "commune_code", RegistryRules.CommuneNotInDistrict,
                     $"Commune {communeCode} is not in {(location.DistrictCode is { } p ? "district " + p : "province " + location.ProvinceCode)} on {on}."));
             }
+        }
+    }
+
+    private static void ValidateAfterReform(FacilityLocation location, Dossiers.Catalogues.AdministrativeUnitCatalogue units,
+        Dossiers.Catalogues.AdministrativeUnitHistory history, string on, ICollection<FieldProblem> problems, string prefix)
+    {
+        if (location.DistrictCode is { } district)
+        {
+            var former = units.FormerProvinceCodes(location.ProvinceCode);
+            var of = history.Lists.Where(l => l.HasDistricts).Select(l => l.FindDistrict(district)?.ProvinceCode).FirstOrDefault(p => p is not null);
+            if (of is null || !former.Contains(of))
+            {
+                problems.Add(new FieldProblem(prefix + "district_code", RegistryRules.DistrictNotInProvince,
+                    $"There are no districts on {on}; a district code is kept only as the former district, and {district} was not a district of the provinces that formed province {location.ProvinceCode} ({string.Join(", ", former)})."));
+                return;
+            }
+        }
+
+        if (location.CommuneCode is { } commune && units.ProvinceOfCommune(commune) != location.ProvinceCode)
+        {
+            problems.Add(new FieldProblem(prefix + "commune_code", RegistryRules.CommuneNotInDistrict,
+                $"Commune {commune} is not in province {location.ProvinceCode} on {on}."));
         }
     }
 }

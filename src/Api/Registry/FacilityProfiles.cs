@@ -3,14 +3,15 @@ using SoSucKhoe.Facilities;
 namespace SoSucKhoe.Api.Registry;
 
 /// <summary>Builds the profile a registration stores from the input and what the hub already holds, and checks it.</summary>
-public sealed class FacilityProfiles(FacilityLocationValidator locations)
+public sealed class FacilityProfiles(FacilityLocationValidator locations, Catalogues catalogues)
 {
     /// <summary>The most characters of a facility name.</summary>
     public const int MaxNameLength = 255;
 
     /// <summary>
-    /// The merged profile, or null when <paramref name="problems"/> got entries. A new facility needs a name; its province defaults to
-    /// the code's first two digits and its location starts on <paramref name="today"/> unless given. On an update, a location given
+    /// The merged profile, or null when <paramref name="problems"/> got entries. A new facility needs a name; its location starts on
+    /// <paramref name="today"/> unless given, and its province defaults to the province the code's first two digits denote on that
+    /// day (a facility coded 70xxx is in province 75 from 01/07/2025: facility codes of both former provinces belong to it). On an update, a location given
     /// with an existing start date replaces that location, a new date adds one, no date changes the location in force today.
     /// </summary>
     public FacilityProfile? Merge(FacilityInput input, FacilityView? existing, DateOnly today, ICollection<FieldProblem> problems, string prefix = "")
@@ -30,8 +31,9 @@ public sealed class FacilityProfiles(FacilityLocationValidator locations)
         IReadOnlyList<FacilityLocation> merged;
         if (existing is null)
         {
-            var location = new FacilityLocation(input.EffectiveFrom ?? today, input.ProvinceCode ?? Prefix(input.FacilityCode),
-                input.DistrictCode, input.CommuneCode);
+            var from = input.EffectiveFrom ?? today;
+            var location = new FacilityLocation(from, input.ProvinceCode ?? ProvinceOf(input.FacilityCode, from), input.DistrictCode,
+                input.CommuneCode);
             locations.Validate(location, problems, prefix);
             merged = [location];
         }
@@ -41,7 +43,9 @@ public sealed class FacilityProfiles(FacilityLocationValidator locations)
             var inForce = FacilityLocation.InForce(stored, today);
             var from = input.EffectiveFrom ?? inForce?.EffectiveFrom ?? today;
             var basis = stored.FirstOrDefault(l => l.EffectiveFrom == from) ?? inForce;
-            var province = input.ProvinceCode ?? basis?.ProvinceCode ?? Prefix(input.FacilityCode);
+            // A province that no longer exists on the new date carries over as the province it became part of.
+            var province = input.ProvinceCode
+                ?? (basis is null ? ProvinceOf(input.FacilityCode, from) : catalogues.AdministrativeUnits.ProvinceOn(basis.ProvinceCode, from));
             var sameProvince = province == basis?.ProvinceCode;
             var district = input.DistrictCode ?? (sameProvince ? basis?.DistrictCode : null);
             var commune = input.CommuneCode ?? (sameProvince && district == basis?.DistrictCode ? basis?.CommuneCode : null);
@@ -80,5 +84,6 @@ public sealed class FacilityProfiles(FacilityLocationValidator locations)
     private static List<FacilityLocation> Place(IReadOnlyList<FacilityLocation> stored, FacilityLocation location) =>
         [.. stored.Where(l => l.EffectiveFrom != location.EffectiveFrom).Append(location).OrderBy(l => l.EffectiveFrom)];
 
-    private static string Prefix(string code) => code.Length >= 2 ? code[..2] : code;
+    private string ProvinceOf(string facilityCode, DateOnly day) =>
+        catalogues.AdministrativeUnits.ProvinceOn(facilityCode.Length >= 2 ? facilityCode[..2] : facilityCode, day);
 }

@@ -43,6 +43,11 @@ public sealed class MonitoringService(
             violations.Add(new Violation("REQUEST", "district_code", MonitoringRules.DistrictCodeFormat, "district_code must be 3 digits."));
         }
 
+        if (request.CommuneCode.Length > 0 && (request.CommuneCode.Length != 5 || !request.CommuneCode.All(char.IsAsciiDigit)))
+        {
+            violations.Add(new Violation("REQUEST", "commune_code", MonitoringRules.CommuneCodeFormat, "commune_code must be 5 digits."));
+        }
+
         if (!Enum.IsDefined(request.State))
         {
             violations.Add(new Violation("REQUEST", "state", ViolationRules.CodeList, "state is not a known readiness state."));
@@ -58,7 +63,8 @@ public sealed class MonitoringService(
             violations.Add(new Violation("REQUEST", "page_size", ViolationRules.NumberFormat, $"page_size must be between 1 and {MaxPageSize}."));
         }
 
-        var filterKey = $"{request.DistrictCode}|{(int)request.State}|{(int)request.MissingCondition}";
+        var filterKey = $"{request.DistrictCode}|{(int)request.State}|{(int)request.MissingCondition}"
+            + (request.CommuneCode.Length > 0 ? "|" + request.CommuneCode : string.Empty);
         string? after = null;
         if (request.PageToken.Length > 0 && !PageTokens.TryRead(request.PageToken, filterKey, out after))
         {
@@ -71,7 +77,8 @@ public sealed class MonitoringService(
         var filter = new FacilityFilter(
             request.DistrictCode.Length > 0 ? request.DistrictCode : null,
             request.State == V1.ReadinessState.Unspecified ? null : MonitoringMessages.FromProto(request.State),
-            request.MissingCondition == V1.ReadinessCondition.Unspecified ? null : MonitoringMessages.FromProto(request.MissingCondition));
+            request.MissingCondition == V1.ReadinessCondition.Unspecified ? null : MonitoringMessages.FromProto(request.MissingCondition),
+            request.CommuneCode.Length > 0 ? request.CommuneCode : null);
         var matching = (await aggregate.ListFacilities(filter)).OrderBy(f => f.FacilityCode, StringComparer.Ordinal).ToList();
         var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var page = matching.Where(f => after is null || string.CompareOrdinal(f.FacilityCode, after) > 0).Take(size).ToList();
@@ -173,7 +180,7 @@ public sealed class MonitoringService(
 
         var province = await scope.ResolveAsync(context, request.ProvinceCode, violations);
         var report = await Aggregate(province).GetSemiannualReport(Period(request.Year, request.Half));
-        return MonitoringMessages.ToProto(report);
+        return MonitoringMessages.ToProto(report, names);
     }
 
     /// <summary>The report period of a half-year: "2025-H1".</summary>

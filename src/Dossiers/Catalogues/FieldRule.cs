@@ -2,7 +2,7 @@ using SoSucKhoe.Dossiers.Model;
 
 namespace SoSucKhoe.Dossiers.Catalogues;
 
-/// <summary>One row of the field catalogue (xml-fields-qd4750.csv) with what the validator derives from it.</summary>
+/// <summary>One row of a field catalogue (xml-fields-qd4750.csv, or an amendment read over it) with what the validator derives from it.</summary>
 /// <param name="Table">"XML0" … "XML15".</param>
 /// <param name="Seq">The official sequence number, or null when blank.</param>
 /// <param name="Field">The element name.</param>
@@ -12,7 +12,7 @@ namespace SoSucKhoe.Dossiers.Catalogues;
 /// <param name="RequiredCondition">The Vietnamese conditional sentence of the required column, or null.</param>
 /// <param name="DescriptionVi">Official description.</param>
 /// <param name="ValidationNoteVi">Official validation note.</param>
-/// <param name="AmendmentVi">The QĐ 4750 amendment text.</param>
+/// <param name="AmendmentVi">The amendment text (QĐ 4750's, or the kind of change a later amendment made).</param>
 public sealed record FieldRule(
     string Table,
     int? Seq,
@@ -34,5 +34,9 @@ public sealed record FieldRule(
     /// <summary>True for birth dates, whose unknown day/month/time are written as zeros.</summary>
     public bool IsBirthDate { get; init; }
 
+    /// <summary>The name the field had in the amended standard, when an amendment renamed it (XML13 MA_CSKCB_DI ← MA_NOI_DI).</summary>
+    public string? RenamedFrom { get; init; }
+
+    /// <summary>True when the field holds a date.</summary>
     public bool IsDate => DateFormats != VnDateFormats.None;
 }

@@ -1,12 +1,11 @@
 namespace SoSucKhoe.Dossiers.Validation;
 
-/// <summary>Province- and decree-dependent settings of <see cref="DossierValidator"/>; bind them from configuration.</summary>
+/// <summary>
+/// Province-dependent settings of <see cref="DossierValidator"/>; bind them from configuration. Lists that decisions change by
+/// date (MA_LOAI_KCB, MA_DOITUONG_KCB, MA_KHOA) are dated catalogue files (<see cref="DossierRules.CodeLists"/>), not settings.
+/// </summary>
 public sealed class DossierValidationOptions
 {
-    /// <summary>Accepted MA_LOAI_KCB codes: 01..10 (QĐ 824) plus 11..16 (QĐ 1804, 2026).</summary>
-    public IList<string> VisitTypeCodes { get; set; } =
-        ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16"];
-
     /// <summary>Accepted KET_QUA_DTRI codes (QĐ 4750 added 8).</summary>
     public IList<string> TreatmentResultCodes { get; set; } = ["1", "2", "3", "4", "5", "6", "7", "8"];
 

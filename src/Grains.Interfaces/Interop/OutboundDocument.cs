@@ -3,10 +3,10 @@ namespace SoSucKhoe.Interop;
 /// <summary>What kind of document goes to the gateway, which decides the endpoint and loaiHoSo.</summary>
 public enum OutboundKind
 {
-    /// <summary>An XML0 check-in document (checkInKcbQd4750, loaiHoSo "0").</summary>
+    /// <summary>An XML0 check-in document (the standard's check-in endpoint, e.g. checkInKcbQd3176; loaiHoSo "0").</summary>
     CheckIn = 1,
 
-    /// <summary>A GIAMDINHHS dossier (guiHoSoXmlQD4750, loaiHoSo "130").</summary>
+    /// <summary>A GIAMDINHHS dossier (the standard's dossier endpoint, e.g. guiHoSoXmlQD3176; loaiHoSo "130").</summary>
     Dossier = 2,
 }
 
@@ -18,6 +18,8 @@ public enum OutboundKind
 /// </summary>
 /// <param name="ItemId">Unique id of the outbox entry; the forwarder de-duplicates on it.</param>
 /// <param name="PersonKey">The patient grain to report back to (and to fetch the document from).</param>
+/// <param name="Standard">The data standard the document was validated against, which decides its endpoint; null for entries
+/// queued before the hub recorded it (the gateway client's default standard).</param>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.OutboundDocument")]
 public sealed record OutboundDocument(
     [property: Id(0)] string ItemId,
@@ -26,7 +28,8 @@ public sealed record OutboundDocument(
     [property: Id(3)] string FacilityCode,
     [property: Id(4)] string ProvinceCode,
     [property: Id(5)] string MaLk,
-    [property: Id(6)] int Version);
+    [property: Id(6)] int Version,
+    [property: Id(7)] string? Standard = null);
 
 /// <summary>The bytes of one outbox entry, handed from the patient grain to the forwarder without a copy (never modified).</summary>
 /// <param name="Bytes">The facility's signed document, unchanged.</param>

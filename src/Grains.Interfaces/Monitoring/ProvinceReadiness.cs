@@ -2,7 +2,11 @@ using SoSucKhoe.Facilities;
 
 namespace SoSucKhoe.Monitoring;
 
-/// <summary>What the province aggregate keeps of one facility: the latest snapshot it was sent (older revisions are ignored).</summary>
+/// <summary>
+/// What the province aggregate keeps of one facility: the latest snapshot it was sent (older revisions are ignored).
+/// <see cref="DistrictCode"/> is the district of the location in force, or after the 2025 reform (no district level) the former
+/// district, for continuity with reports made before it; <see cref="CommuneCode"/> is today's commune.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.FacilitySnapshot")]
 public sealed record FacilitySnapshot(
     [property: Id(0)] string FacilityCode,
@@ -16,9 +20,10 @@ public sealed record FacilitySnapshot(
     [property: Id(8)] bool InsuredCareContract,
     [property: Id(9)] DateTimeOffset? EarliestCertificateExpiry,
     [property: Id(10)] DateTimeOffset UpdatedAt,
-    [property: Id(11)] long Revision);
+    [property: Id(11)] long Revision,
+    [property: Id(12)] string? CommuneCode = null);
 
-/// <summary>Counts over a set of facilities (the province, or one district).</summary>
+/// <summary>Counts over a set of facilities (the province, one (former) district, or one of today's communes).</summary>
 /// <param name="ByState">Facilities per readiness state.</param>
 /// <param name="ByConditionMet">Facilities per condition met.</param>
 /// <param name="Phase1Complete">Facilities with phase 1 complete (ready, live, or suspended after having completed it).</param>
@@ -31,7 +36,8 @@ public sealed record ReadinessCounts(
     [property: Id(3)] IReadOnlyDictionary<ReadinessCondition, int> ByConditionMet,
     [property: Id(4)] int Phase1Complete,
     [property: Id(5)] int Phase2Complete,
-    [property: Id(6)] FlowTotals Flow);
+    [property: Id(6)] FlowTotals Flow,
+    [property: Id(7)] string? CommuneCode = null);
 
 /// <summary>Flow summed over facilities.</summary>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.FlowTotals")]
@@ -62,14 +68,16 @@ public sealed record ProvinceReadiness(
     [property: Id(2)] IReadOnlyList<ReadinessCounts> Districts,
     [property: Id(3)] IReadOnlyList<PhaseProgress> Phases,
     [property: Id(4)] long Sequence,
-    [property: Id(5)] DateTimeOffset AsOf);
+    [property: Id(5)] DateTimeOffset AsOf,
+    [property: Id(6)] IReadOnlyList<ReadinessCounts>? Communes = null);
 
 /// <summary>Filters of the facility list (all optional; empty means any).</summary>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.FacilityFilter")]
 public sealed record FacilityFilter(
     [property: Id(0)] string? DistrictCode,
     [property: Id(1)] ReadinessState? State,
-    [property: Id(2)] ReadinessCondition? MissingCondition);
+    [property: Id(2)] ReadinessCondition? MissingCondition,
+    [property: Id(3)] string? CommuneCode = null);
 
 /// <summary>One change in the province, in the order the aggregate applied it.</summary>
 /// <param name="Sequence">Increases by one per change within the province aggregate's activation history.</param>
@@ -108,7 +116,10 @@ public sealed record ReadinessAlert(
     [property: Id(3)] string Message,
     [property: Id(4)] DateTimeOffset Since);
 
-/// <summary>One line of the semiannual report: a facility (or the total when FacilityCode is null), a care type, insured or not.</summary>
+/// <summary>
+/// One line of the semiannual report: a facility (or a group, when FacilityCode is null: the total when it names neither commune
+/// nor district), a care type, insured or not. A facility's line names its commune today and its (former) district.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.SemiannualLine")]
 public sealed record SemiannualLine(
     [property: Id(0)] string? FacilityCode,
@@ -116,15 +127,23 @@ public sealed record SemiannualLine(
     [property: Id(2)] CareType CareType,
     [property: Id(3)] bool Insured,
     [property: Id(4)] long Visits,
-    [property: Id(5)] long Interconnected);
+    [property: Id(5)] long Interconnected,
+    [property: Id(6)] string? CommuneCode = null,
+    [property: Id(7)] string? DistrictCode = null);
 
-/// <summary>The semiannual report of QĐ 2733 Appendix 01 Art. 8 for one province and half-year.</summary>
+/// <summary>
+/// The semiannual report of QĐ 2733 Appendix 01 Art. 8 for one province and half-year: per facility and in total, and the same
+/// figures summed per commune of today (<see cref="Communes"/>) and per former district (<see cref="Districts"/>), for continuity
+/// with the reports made before the 2025 reform.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.SemiannualReport")]
 public sealed record SemiannualReport(
     [property: Id(0)] string ProvinceCode,
     [property: Id(1)] string Period,
     [property: Id(2)] IReadOnlyList<SemiannualLine> Lines,
-    [property: Id(3)] DateTimeOffset GeneratedAt);
+    [property: Id(3)] DateTimeOffset GeneratedAt,
+    [property: Id(4)] IReadOnlyList<SemiannualLine>? Communes = null,
+    [property: Id(5)] IReadOnlyList<SemiannualLine>? Districts = null);
 
 /// <summary>
 /// The readiness aggregate of one province (key: 2-digit province code). Holds the latest snapshot of each facility located there

@@ -9,6 +9,7 @@ namespace SoSucKhoe.Patients;
 /// <param name="InsuranceNumbers">10-digit social-insurance numbers of the cards presented, learnt for the card index.</param>
 /// <param name="CheckInDocument">The facility's signed XML0 document, forwarded unchanged, or null.</param>
 /// <param name="CheckInDocumentHash">SHA-256 (hex) of <paramref name="CheckInDocument"/>.</param>
+/// <param name="Standard">The data standard of the arrival day ("4750", "3176"), whose check-in endpoint the document goes to.</param>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.CheckInCommand")]
 public sealed record CheckInCommand(
     [property: Id(0)] string FacilityCode,
@@ -18,7 +19,8 @@ public sealed record CheckInCommand(
     [property: Id(4)] DateTimeOffset ArrivalTime,
     [property: Id(5)] IReadOnlyList<string> InsuranceNumbers,
     [property: Id(6)] byte[]? CheckInDocument,
-    [property: Id(7)] string? CheckInDocumentHash);
+    [property: Id(7)] string? CheckInDocumentHash,
+    [property: Id(8)] string? Standard = null);
 
 /// <summary>The result of a check-in.</summary>
 /// <param name="Encounter">The encounter, new or found again.</param>

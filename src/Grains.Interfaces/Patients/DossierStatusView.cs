@@ -10,7 +10,7 @@ public sealed record GatewayReceipt(
     [property: Id(1)] string ThoiGianTiepNhan,
     [property: Id(2)] DateTimeOffset? ReceivedAt);
 
-/// <summary>The status of one version of an episode's dossier.</summary>
+/// <summary>The status of one version of an episode's dossier (<see cref="Standard"/>: the data standard it was validated against).</summary>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.DossierStatusView")]
 public sealed record DossierStatusView(
     [property: Id(0)] string DossierId,
@@ -27,4 +27,5 @@ public sealed record DossierStatusView(
     [property: Id(11)] DateTimeOffset AcceptedAt,
     [property: Id(12)] DateTimeOffset UpdatedAt,
     [property: Id(13)] string ContentHash,
-    [property: Id(14)] long EncounterSequence);
+    [property: Id(14)] long EncounterSequence,
+    [property: Id(15)] string? Standard = null);

@@ -3,6 +3,8 @@ namespace SoSucKhoe.Patients;
 /// <summary>
 /// A dossier that passed validation, with the few facts the patient grain needs to file it and its projection into the
 /// e-health book (never anything from XML6). The bytes are the facility's signed document, kept and forwarded unchanged.
+/// <see cref="Standard"/> is the data standard it was validated against ("4750", "3176"): it travels with the document to the
+/// gateway, which takes each standard at its own endpoints.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.DossierSubmission")]
 public sealed record DossierSubmission(
@@ -17,7 +19,8 @@ public sealed record DossierSubmission(
     [property: Id(8)] IReadOnlyList<string> InsuranceNumbers,
     [property: Id(9)] string? MainDiagnosis,
     [property: Id(10)] SoSucKhoe.Book.BookVisit? Visit = null,
-    [property: Id(11)] SoSucKhoe.Book.BookAdministrativeUpdate? Administrative = null);
+    [property: Id(11)] SoSucKhoe.Book.BookAdministrativeUpdate? Administrative = null,
+    [property: Id(12)] string? Standard = null);
 
 /// <summary>The hub's answer to a dossier submission.</summary>
 /// <param name="DossierId">Stable identifier of the episode's dossier: <c>MA_CSKCB:MA_LK</c>.</param>

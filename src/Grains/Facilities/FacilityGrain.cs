@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Serialization.Invocation;
+using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Grains.Monitoring;
 using SoSucKhoe.Grains.Security;
@@ -23,6 +24,7 @@ namespace SoSucKhoe.Grains.Facilities;
 public sealed partial class FacilityGrain(
     [PersistentState("facility", StorageNames.Main)] IPersistentState<FacilityState> state,
     ISecretProtector secrets,
+    AdministrativeUnitHistory units,
     IOptions<ReadinessOptions> options,
     ReadinessClock clock,
     ILogger<FacilityGrain> logger) : Grain, IFacilityGrain
@@ -299,7 +301,7 @@ public sealed partial class FacilityGrain(
     private async Task<FacilityView> CommitAsync(DateTimeOffset now, string? resumedBy = null)
     {
         _cache = null;
-        var derived = FacilityReadiness.Derive(Facility, _options, now);
+        var derived = FacilityReadiness.Derive(Facility, _options, now, units);
         var from = Facility.State;
         if (derived.State != from)
         {
@@ -362,7 +364,7 @@ public sealed partial class FacilityGrain(
             return cache;
         }
 
-        var derived = FacilityReadiness.Derive(Facility, _options, now);
+        var derived = FacilityReadiness.Derive(Facility, _options, now, units);
         _cache = cache = new Cached(derived, ToView(derived));
         cache.Production = Admission(cache.View, derived, AdmissionPurpose.Production);
         cache.Conformance = Admission(cache.View, derived, AdmissionPurpose.Conformance);
@@ -404,15 +406,17 @@ public sealed partial class FacilityGrain(
         facility.LastSnapshot is not { } last
         || derived.State != facility.State
         || derived.ProvinceCode != last.ProvinceCode
-        || derived.DistrictCode != last.DistrictCode
+        || derived.FormerDistrictCode != last.DistrictCode
+        || derived.CommuneCode != last.CommuneCode
         || derived.EarliestCertificateExpiry != last.EarliestCertificateExpiry
         || derived.Phase1Complete != last.Phase1Complete
         || derived.Phase2Complete != last.Phase2Complete
         || !derived.Met.SequenceEqual(last.Met);
 
     private FacilitySnapshot ToSnapshot(DerivedReadiness derived, DateTimeOffset now, long revision) => new(
-        Facility.FacilityCode!, Facility.Profile!.Name, derived.ProvinceCode, derived.DistrictCode, derived.State, derived.Met.ToArray(),
-        derived.Phase1Complete, derived.Phase2Complete, Facility.Profile.InsuredCareContract, derived.EarliestCertificateExpiry, now, revision);
+        Facility.FacilityCode!, Facility.Profile!.Name, derived.ProvinceCode, derived.FormerDistrictCode, derived.State, derived.Met.ToArray(),
+        derived.Phase1Complete, derived.Phase2Complete, Facility.Profile.InsuredCareContract, derived.EarliestCertificateExpiry, now, revision,
+        derived.CommuneCode);
 
     private FacilityView ToView(DerivedReadiness derived)
     {

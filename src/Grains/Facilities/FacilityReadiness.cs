@@ -1,3 +1,4 @@
+using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Grains.Monitoring;
 
@@ -14,6 +15,8 @@ internal sealed record DerivedReadiness(
     bool HasValidCertificate,
     string ProvinceCode,
     string? DistrictCode,
+    string? CommuneCode,
+    string? FormerDistrictCode,
     DateTimeOffset? EarliestCertificateExpiry,
     ConformanceProgress Conformance,
     string? SuspensionCause,
@@ -36,7 +39,14 @@ internal static class FacilityReadiness
     /// <summary>Who records derived conditions.</summary>
     public const string Hub = "hub";
 
-    public static DerivedReadiness Derive(FacilityState facility, ReadinessOptions options, DateTimeOffset now)
+    /// <summary>
+    /// The facility's state, conditions and place at <paramref name="now"/>. Its place is the location in force today: its
+    /// province, its district, and its commune as today's list names it (a commune recorded under the 2024 list is converted when
+    /// <paramref name="units"/> knows it). When that location has no district (after the 2025 reform), its former district is the
+    /// latest district an earlier location recorded in a province the current one was formed from, else the one the conversion
+    /// gives: the monitoring keeps it for continuity with the reports made before the reform.
+    /// </summary>
+    public static DerivedReadiness Derive(FacilityState facility, ReadinessOptions options, DateTimeOffset now, AdministrativeUnitHistory? units = null)
     {
         var profile = facility.Profile ?? throw new InvalidOperationException("The facility is not registered.");
         var location = FacilityLocation.InForce(profile.Locations, options.LocalDay(now));
@@ -137,9 +147,28 @@ internal static class FacilityReadiness
             state = facility.ConnectionCode is not null || started ? ReadinessState.Preparing : ReadinessState.Registered;
         }
 
+        units ??= AdministrativeUnitHistory.None;
+        var commune = location is null || string.IsNullOrEmpty(location.CommuneCode)
+            ? null
+            : units.CommuneToday(location.CommuneCode, location.EffectiveFrom, options.LocalDay(now)) ?? location.CommuneCode;
+        var district = string.IsNullOrEmpty(location?.DistrictCode) ? null : location.DistrictCode;
         return new DerivedReadiness(state, conditions, met, missing, phase1, phase2, hasValid,
-            location?.ProvinceCode ?? string.Empty, string.IsNullOrEmpty(location?.DistrictCode) ? null : location.DistrictCode,
+            location?.ProvinceCode ?? string.Empty, district, commune, district ?? FormerDistrict(profile.Locations, location, commune, units),
             earliestExpiry, conformance, suspensionCause, validUntil);
+    }
+
+    private static string? FormerDistrict(IReadOnlyList<FacilityLocation> locations, FacilityLocation? location, string? commune,
+        AdministrativeUnitHistory units)
+    {
+        if (location is null)
+        {
+            return null;
+        }
+
+        var formedFrom = units.Latest?.FormerProvinceCodes(location.ProvinceCode) ?? [location.ProvinceCode];
+        return locations.Where(l => l.EffectiveFrom < location.EffectiveFrom && !string.IsNullOrEmpty(l.DistrictCode) && formedFrom.Contains(l.ProvinceCode))
+                   .OrderByDescending(l => l.EffectiveFrom).Select(l => l.DistrictCode).FirstOrDefault()
+               ?? (commune is null ? null : units.Mapping.FormerDistrictOf(commune));
     }
 
     public static bool IsValid(SigningCertificate certificate, DateTimeOffset now) =>

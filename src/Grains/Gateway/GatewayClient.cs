@@ -29,14 +29,31 @@ internal sealed class GatewayClient(
 
     public Task<GatewayResult> SendCheckInAsync(GatewaySubmission submission, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(submission);
         var settings = options.Value;
-        return SendAsync(CheckInKind, settings.CheckInPath, settings.LoaiHoSoCheckIn, submission, cancellationToken);
+        return settings.EndpointsOf(submission.Standard) is { } endpoints
+            ? SendAsync(CheckInKind, endpoints.CheckInPath, settings.LoaiHoSoCheckIn, submission, cancellationToken)
+            : Task.FromResult(NoEndpoints(CheckInKind, submission));
     }
 
     public Task<GatewayResult> SendDossierAsync(GatewaySubmission submission, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(submission);
         var settings = options.Value;
-        return SendAsync(DossierKind, settings.DossierPath, settings.LoaiHoSoDossier, submission, cancellationToken);
+        return settings.EndpointsOf(submission.Standard) is { } endpoints
+            ? SendAsync(DossierKind, endpoints.DossierPath, settings.LoaiHoSoDossier, submission, cancellationToken)
+            : Task.FromResult(NoEndpoints(DossierKind, submission));
+    }
+
+    /// <summary>
+    /// A standard without configured endpoints is a configuration fault, not the document's: the entry stays in the outbox
+    /// (transient) until an operator adds the endpoints, instead of being dead-lettered.
+    /// </summary>
+    private GatewayResult NoEndpoints(string kind, GatewaySubmission submission)
+    {
+        var standard = string.IsNullOrEmpty(submission.Standard) ? options.Value.StandardVersion : submission.Standard;
+        GatewayLog.NoEndpoints(logger, kind, submission.FacilityCode, standard);
+        return GatewayResult.Transient($"{GatewayErrors.Configuration}: no Gateway:Endpoints:{standard} is configured", 0);
     }
 
     internal static bool IsRetryableStatus(HttpStatusCode status) =>
@@ -57,7 +74,7 @@ internal sealed class GatewayClient(
             ],
             "fileHSBase64",
             submission.Document.Span);
-        var call = new Call(submission.Account, path, body);
+        var call = new Call(submission.Account, path, body, string.IsNullOrEmpty(submission.Standard) ? options.Value.StandardVersion : submission.Standard);
         var started = Stopwatch.GetTimestamp();
 
         GatewayResult result;
@@ -112,7 +129,7 @@ internal sealed class GatewayClient(
             result = GatewayResult.Transient($"{GatewayErrors.Transport}: unexpected {exception.GetType().Name}", call.Attempts);
         }
 
-        Log(kind, submission.FacilityCode, result, Stopwatch.GetElapsedTime(started));
+        Log(kind, submission.FacilityCode, result, Stopwatch.GetElapsedTime(started), call.Standard);
         return result;
     }
 
@@ -202,13 +219,13 @@ internal sealed class GatewayClient(
             null);
     }
 
-    private void Log(string kind, string facilityCode, GatewayResult result, TimeSpan elapsed)
+    private void Log(string kind, string facilityCode, GatewayResult result, TimeSpan elapsed, string standard)
     {
         switch (result.Outcome)
         {
             case GatewayOutcome.Acknowledged:
                 GatewayLog.Acknowledged(
-                    logger, kind, facilityCode, result.MaGiaoDich, result.Attempts, (long)elapsed.TotalMilliseconds, options.Value.StandardVersion);
+                    logger, kind, facilityCode, result.MaGiaoDich, result.Attempts, (long)elapsed.TotalMilliseconds, standard);
                 break;
             case GatewayOutcome.Rejected:
                 GatewayLog.Rejected(logger, kind, facilityCode, result.MaKetQua, result.Attempts);
@@ -220,8 +237,10 @@ internal sealed class GatewayClient(
     }
 
     /// <summary>The state of one call across its attempts.</summary>
-    private sealed class Call(GatewayAccount account, string path, byte[] body)
+    private sealed class Call(GatewayAccount account, string path, byte[] body, string standard)
     {
+        public string Standard { get; } = standard;
+
         public GatewayAccount Account { get; } = account;
 
         public string Path { get; } = path;

@@ -23,4 +23,7 @@ public static class GatewayErrors
 
     /// <summary>The gateway's answer could not be read.</summary>
     public const string BadResponse = "bad-response";
+
+    /// <summary>The hub's configuration has no endpoints for the document's standard: the gateway was not called.</summary>
+    public const string Configuration = "configuration";
 }

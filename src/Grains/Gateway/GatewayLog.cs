@@ -50,4 +50,8 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 7110, Level = LogLevel.Error,
         Message = "Gateway {Kind} for facility {FacilityCode} failed unexpectedly after {Attempts} attempt(s); the item is kept for a later try")]
     public static partial void Unexpected(ILogger logger, Exception exception, string kind, string facilityCode, int attempts);
+
+    [LoggerMessage(EventId = 7111, Level = LogLevel.Error,
+        Message = "Gateway {Kind} for facility {FacilityCode} was not sent: no endpoints are configured for standard {Standard} (Gateway:Endpoints); the item is kept")]
+    public static partial void NoEndpoints(ILogger logger, string kind, string facilityCode, string standard);
 }

@@ -1,8 +1,10 @@
 namespace SoSucKhoe.Grains.Gateway;
 
 /// <summary>
-/// Settings of the national gateway client (configuration section <c>Gateway</c>). The paths, the loaiHoSo values and the
-/// standard version are configuration because the standard moves (QĐ 130 → 4750 → 3176) and the endpoint names move with it.
+/// Settings of the national gateway client (configuration section <c>Gateway</c>). The paths and the loaiHoSo values are
+/// configuration because the standard moves (QĐ 130 → 4750 → 3176) and the endpoint names move with it: each document goes to
+/// the endpoints of the standard it was validated against (<see cref="Endpoints"/>), so corrections of 2024 episodes still reach
+/// the QĐ 4750 endpoints while current episodes reach the QĐ 3176 ones.
 /// </summary>
 public sealed class GatewayOptions
 {
@@ -15,11 +17,16 @@ public sealed class GatewayOptions
     /// <summary>The token service, relative to <see cref="BaseAddress"/>.</summary>
     public string TokenPath { get; set; } = "api/token/take";
 
-    /// <summary>The check-in (XML0) service, relative to <see cref="BaseAddress"/>.</summary>
-    public string CheckInPath { get; set; } = "api/qd130/checkInKcbQd4750";
-
-    /// <summary>The dossier (GIAMDINHHS) service, relative to <see cref="BaseAddress"/>.</summary>
-    public string DossierPath { get; set; } = "api/qd130/guiHoSoXmlQD4750";
+    /// <summary>
+    /// The check-in and dossier services of each data standard, relative to <see cref="BaseAddress"/>, keyed by the standard's key
+    /// in the standards catalogue (e.g. <c>Gateway:Endpoints:3176:DossierPath</c>). Defaults: QĐ 4750 (letter 1245/BHXH-CNTT) and
+    /// QĐ 3176. Every standard of the catalogue needs an entry; the hub checks it at start.
+    /// </summary>
+    public Dictionary<string, GatewayEndpoints> Endpoints { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["4750"] = new() { CheckInPath = "api/qd130/checkInKcbQd4750", DossierPath = "api/qd130/guiHoSoXmlQD4750" },
+        ["3176"] = new() { CheckInPath = "api/qd130/checkInKcbQd3176", DossierPath = "api/qd130/guiHoSoXmlQD3176" },
+    };
 
     /// <summary>The loaiHoSo form value sent with a dossier.</summary>
     public string LoaiHoSoDossier { get; set; } = "130";
@@ -27,8 +34,15 @@ public sealed class GatewayOptions
     /// <summary>The loaiHoSo form value sent with a check-in.</summary>
     public string LoaiHoSoCheckIn { get; set; } = "0";
 
-    /// <summary>The data standard the paths belong to (informational: logged with every call).</summary>
+    /// <summary>
+    /// The standard of a document that names none: documents queued before the hub recorded the standard of each were all
+    /// validated against QĐ 4750, so they keep its endpoints.
+    /// </summary>
     public string StandardVersion { get; set; } = "4750";
+
+    /// <summary>The endpoints of a standard (null or empty: <see cref="StandardVersion"/>), or null when none is configured.</summary>
+    public GatewayEndpoints? EndpointsOf(string? standard) =>
+        Endpoints.TryGetValue(string.IsNullOrEmpty(standard) ? StandardVersion : standard, out var endpoints) ? endpoints : null;
 
     /// <summary>Time allowed for one attempt (token request included).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -15,14 +15,27 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
 
         foreach (var (setting, value) in new[]
                  {
-                     ("TokenPath", options.TokenPath), ("CheckInPath", options.CheckInPath), ("DossierPath", options.DossierPath),
-                     ("LoaiHoSoCheckIn", options.LoaiHoSoCheckIn), ("LoaiHoSoDossier", options.LoaiHoSoDossier),
+                     ("TokenPath", options.TokenPath), ("LoaiHoSoCheckIn", options.LoaiHoSoCheckIn),
+                     ("LoaiHoSoDossier", options.LoaiHoSoDossier), ("StandardVersion", options.StandardVersion),
                  })
         {
             if (string.IsNullOrWhiteSpace(value))
             {
                 failures.Add($"Gateway:{setting} must not be empty.");
             }
+        }
+
+        foreach (var (standard, endpoints) in options.Endpoints)
+        {
+            if (endpoints is null || string.IsNullOrWhiteSpace(endpoints.CheckInPath) || string.IsNullOrWhiteSpace(endpoints.DossierPath))
+            {
+                failures.Add($"Gateway:Endpoints:{standard} needs both CheckInPath and DossierPath.");
+            }
+        }
+
+        if (options.EndpointsOf(null) is null)
+        {
+            failures.Add($"Gateway:Endpoints has no entry for Gateway:StandardVersion '{options.StandardVersion}'.");
         }
 
         if (options.AttemptTimeout < TimeSpan.FromMilliseconds(10))

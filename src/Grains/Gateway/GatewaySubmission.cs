@@ -8,4 +8,9 @@ namespace SoSucKhoe.Grains.Gateway;
 /// <param name="ProvinceCode">maTinh: the province the facility belongs to.</param>
 /// <param name="FacilityCode">maCSKCB: the facility code.</param>
 /// <param name="Document">The document bytes.</param>
-public sealed record GatewaySubmission(GatewayAccount Account, string ProvinceCode, string FacilityCode, ReadOnlyMemory<byte> Document);
+/// <param name="Standard">
+/// The data standard the document was validated against ("4750", "3176"): the client sends it to that standard's endpoint
+/// (<see cref="GatewayOptions.Endpoints"/>); null means <see cref="GatewayOptions.StandardVersion"/>.
+/// </param>
+public sealed record GatewaySubmission(GatewayAccount Account, string ProvinceCode, string FacilityCode, ReadOnlyMemory<byte> Document,
+    string? Standard = null);

@@ -7,9 +7,9 @@ namespace SoSucKhoe.Grains.Gateway;
 /// </summary>
 public interface IGatewayClient
 {
-    /// <summary>Sends an XML0 check-in document (checkInKcbQd4750, loaiHoSo "0").</summary>
+    /// <summary>Sends an XML0 check-in document to its standard's check-in endpoint (e.g. checkInKcbQd3176, loaiHoSo "0").</summary>
     Task<GatewayResult> SendCheckInAsync(GatewaySubmission submission, CancellationToken cancellationToken);
 
-    /// <summary>Sends a GIAMDINHHS dossier (guiHoSoXmlQD4750, loaiHoSo "130").</summary>
+    /// <summary>Sends a GIAMDINHHS dossier to its standard's dossier endpoint (e.g. guiHoSoXmlQD3176, loaiHoSo "130").</summary>
     Task<GatewayResult> SendDossierAsync(GatewaySubmission submission, CancellationToken cancellationToken);
 }

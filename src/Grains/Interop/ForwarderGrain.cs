@@ -134,7 +134,7 @@ public sealed partial class ForwarderGrain(
                 "No gateway account is configured for the facility or as the hub's default.", null, 0, time.GetUtcNow());
         }
 
-        var submission = new GatewaySubmission(account, item.ProvinceCode, item.FacilityCode, document);
+        var submission = new GatewaySubmission(account, item.ProvinceCode, item.FacilityCode, document, item.Standard);
         var answer = item.Kind == OutboundKind.CheckIn
             ? await gateway.SendCheckInAsync(submission, CancellationToken.None)
             : await gateway.SendDossierAsync(submission, CancellationToken.None);

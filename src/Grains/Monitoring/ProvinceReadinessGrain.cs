@@ -115,6 +115,10 @@ public sealed partial class ProvinceReadinessGrain(
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Count(g.Key, g.ToList()))
             .ToArray();
+        var communes = snapshots.GroupBy(s => s.CommuneCode ?? string.Empty, StringComparer.Ordinal)
+            .OrderBy(g => g.Key.Length == 0 ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Count(null, g.ToList()) with { CommuneCode = g.Key })
+            .ToArray();
         var insured = snapshots.Where(s => s.InsuredCareContract).ToList();
         var phases = new[]
         {
@@ -122,7 +126,7 @@ public sealed partial class ProvinceReadinessGrain(
             Phase(2, _options.Phase2Deadline, _options.Phase2Target, snapshots.Count(s => s.Phase2Complete), snapshots.Count),
         };
         return Task.FromResult(new ProvinceReadiness(this.GetPrimaryKeyString(), Count(null, snapshots.ToList()), districts, phases,
-            Province.Sequence, clock.GetUtcNow()));
+            Province.Sequence, clock.GetUtcNow(), communes));
     }
 
     public Task<IReadOnlyList<FacilitySnapshot>> ListFacilities(FacilityFilter filter)
@@ -132,6 +136,11 @@ public sealed partial class ProvinceReadinessGrain(
         if (filter.DistrictCode is { } district)
         {
             matches = matches.Where(s => (s.DistrictCode ?? string.Empty) == district);
+        }
+
+        if (filter.CommuneCode is { } commune)
+        {
+            matches = matches.Where(s => (s.CommuneCode ?? string.Empty) == commune);
         }
 
         if (filter.State is { } wanted)
@@ -215,7 +224,7 @@ public sealed partial class ProvinceReadinessGrain(
         }
 
         var facilities = Province.Facilities.Values.OrderBy(s => s.FacilityCode, StringComparer.Ordinal)
-            .Select(s => (s.FacilityCode, s.Name)).ToArray();
+            .Select(s => (s.FacilityCode, s.Name, s.CommuneCode, s.DistrictCode)).ToArray();
         var visits = await Task.WhenAll(facilities.Select(f => GrainFactory.GetGrain<IFacilityFlowGrain>(f.FacilityCode).GetVisits(period)));
         var careTypes = Enum.GetValues<CareType>().Where(c => c != CareType.Unspecified).ToArray();
         var lines = new List<SemiannualLine>((facilities.Length + 1) * careTypes.Length * 2);
@@ -236,7 +245,8 @@ public sealed partial class ProvinceReadinessGrain(
                         }
                     }
 
-                    lines.Add(new SemiannualLine(facilities[i].FacilityCode, facilities[i].Name, careType, insured, count, interconnected));
+                    lines.Add(new SemiannualLine(facilities[i].FacilityCode, facilities[i].Name, careType, insured, count, interconnected,
+                        facilities[i].CommuneCode, facilities[i].DistrictCode));
                     var total = totals.GetValueOrDefault((careType, insured));
                     totals[(careType, insured)] = (total.Visits + count, total.Interconnected + interconnected);
                 }
@@ -252,8 +262,24 @@ public sealed partial class ProvinceReadinessGrain(
             }
         }
 
-        return new SemiannualReport(this.GetPrimaryKeyString(), period, lines, clock.GetUtcNow());
+        return new SemiannualReport(this.GetPrimaryKeyString(), period, lines, clock.GetUtcNow(),
+            SumBy(lines, l => l.CommuneCode, (l, key) => l with { CommuneCode = key }),
+            SumBy(lines, l => l.DistrictCode, (l, key) => l with { DistrictCode = key }));
     }
+
+    /// <summary>
+    /// The facility lines summed per group (today's commune, or the former district), groups ordered by code with the facilities
+    /// of no known group last under an empty code; each group has every care type, insured and not.
+    /// </summary>
+    private static SemiannualLine[] SumBy(List<SemiannualLine> lines, Func<SemiannualLine, string?> key,
+        Func<SemiannualLine, string, SemiannualLine> label) =>
+        lines.Where(l => l.FacilityCode is not null)
+            .GroupBy(l => (Group: key(l) ?? string.Empty, l.CareType, l.Insured))
+            .OrderBy(g => g.Key.Group.Length == 0 ? 1 : 0).ThenBy(g => g.Key.Group, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.CareType).ThenBy(g => g.Key.Insured ? 0 : 1)
+            .Select(g => label(new SemiannualLine(null, null, g.Key.CareType, g.Key.Insured, g.Sum(l => l.Visits), g.Sum(l => l.Interconnected)),
+                g.Key.Group))
+            .ToArray();
 
     public async Task RefreshAll()
     {

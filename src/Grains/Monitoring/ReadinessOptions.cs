@@ -12,8 +12,12 @@ public sealed class ReadinessOptions
     /// <summary>Share of staff trained (0 to 1) from which "staff trained" is met.</summary>
     public double StaffTrainedThreshold { get; set; } = 0.8;
 
-    /// <summary>The province this hub serves (its aggregate is activated at start so the sweep runs); aggregates are kept for every province.</summary>
-    public string ProvinceCode { get; set; } = "70";
+    /// <summary>
+    /// The province this hub serves today (its aggregate is activated at start so the sweep runs); aggregates are kept for every
+    /// province. Its history comes from the administrative-unit lists: the new Đồng Nai (75) was formed on 01/07/2025 from Bình
+    /// Phước (70) and Đồng Nai (75), so facility codes of both belong to it.
+    /// </summary>
+    public string ProvinceCode { get; set; } = "75";
 
     /// <summary>Deadline of phase 1 (local date).</summary>
     public DateOnly Phase1Deadline { get; set; } = new(2024, 12, 31);

@@ -97,7 +97,7 @@ public sealed partial class PatientGrain(
         {
             var version = (encounter.CheckIn?.Version ?? 0) + 1;
             encounter.CheckIn = new ForwardRecord { Version = version, ContentHash = hash, AcceptedAt = now, UpdatedAt = now };
-            Enqueue(OutboundKind.CheckIn, command.FacilityCode, command.ProvinceCode, command.MaLk, version, document, now);
+            Enqueue(OutboundKind.CheckIn, command.FacilityCode, command.ProvinceCode, command.MaLk, version, document, now, command.Standard);
             queued = true;
         }
 
@@ -153,9 +153,11 @@ public sealed partial class PatientGrain(
                 ? null
                 : bookSerializer.SerializeToArray(new BookProjection(visit, submission.Administrative)),
             ReExam = visit?.ReExam,
+            Standard = submission.Standard,
         };
         encounter.Versions.Add(record);
-        Enqueue(OutboundKind.Dossier, submission.FacilityCode, submission.ProvinceCode, submission.MaLk, version, submission.Document, now);
+        Enqueue(OutboundKind.Dossier, submission.FacilityCode, submission.ProvinceCode, submission.MaLk, version, submission.Document, now,
+            submission.Standard);
 
         var newNumbers = NewInsuranceNumbers(submission.InsuranceNumbers);
         await PersistAndLinkAsync(newNumbers);
@@ -184,7 +186,7 @@ public sealed partial class PatientGrain(
         return Task.FromResult<DossierStatusView?>(new DossierStatusView(
             EpisodeKey.Create(facilityCode, maLk), facilityCode, maLk, record.Version, latest, record.State, record.Attempts,
             record.LastError, record.ResultCode, record.Message, record.Receipt, record.AcceptedAt, record.UpdatedAt,
-            record.ContentHash, encounter.Sequence));
+            record.ContentHash, encounter.Sequence, record.Standard));
     }
 
     public Task<IReadOnlyList<EncounterView>> GetEncounters()
@@ -544,7 +546,7 @@ public sealed partial class PatientGrain(
     }
 
     private void Enqueue(OutboundKind kind, string facilityCode, string provinceCode, string maLk, int version, byte[] document,
-        DateTimeOffset now) =>
+        DateTimeOffset now, string? standard) =>
         State.Outbox.Add(new OutboxEntry
         {
             ItemId = Guid.NewGuid().ToString("N"),
@@ -555,6 +557,7 @@ public sealed partial class PatientGrain(
             Version = version,
             Document = document,
             EnqueuedAt = now,
+            Standard = standard,
         });
 
     private List<string> NewInsuranceNumbers(IReadOnlyList<string> numbers)
@@ -665,7 +668,7 @@ public sealed partial class PatientGrain(
         try
         {
             await stream.OnNextAsync(new OutboundDocument(head.ItemId, PersonKeyValue, head.Kind, head.FacilityCode,
-                head.ProvinceCode, head.MaLk, head.Version));
+                head.ProvinceCode, head.MaLk, head.Version, head.Standard));
             _inFlightItemId = head.ItemId;
             _publishedAt = now;
             if (FindRecord(TakeEncounter(head.FacilityCode, head.MaLk), head) is { State: ForwardingState.Accepted } record)

@@ -122,6 +122,9 @@ public sealed class ForwardRecord
     /// <summary>The version's re-exam appointment, kept beside <see cref="Book"/> because the facility index needs it on every change.</summary>
     [Id(13)] public SoSucKhoe.Book.BookReExam? ReExam { get; set; }
 
+    /// <summary>The data standard the version was validated against ("4750", "3176"); null for versions accepted before it was recorded.</summary>
+    [Id(14)] public string? Standard { get; set; }
+
     /// <summary>The version's re-exam appointment, whichever way the version stored its projection.</summary>
     public SoSucKhoe.Book.BookReExam? BookReExam => ReExam ?? Visit?.ReExam;
 
@@ -147,4 +150,7 @@ public sealed class OutboxEntry
     [Id(5)] public int Version { get; set; }
     [Id(6)] public byte[] Document { get; set; } = [];
     [Id(7)] public DateTimeOffset EnqueuedAt { get; set; }
+
+    /// <summary>The data standard the document was validated against (its endpoint); null for entries queued before it was recorded.</summary>
+    [Id(8)] public string? Standard { get; set; }
 }

@@ -12,6 +12,7 @@ using SoSucKhoe.Api.Security;
 using SoSucKhoe.Silo.Audit;
 using SoSucKhoe.Silo.Logging;
 using SoSucKhoe.GatewayEmulator;
+using HubGatewayOptions = SoSucKhoe.Grains.Gateway.GatewayOptions;
 using SoSucKhoe.Grains;
 using SoSucKhoe.Grains.Identity;
 using SoSucKhoe.Grains.Patients;
@@ -47,6 +48,15 @@ public static class HubHost
             builder.Configuration.GetSection(CatalogueOptions.SectionName).Get<CatalogueOptions>() ?? new CatalogueOptions(),
             out var catalogueProblems);
         problems.AddRange(catalogueProblems);
+        if (catalogues is not null)
+        {
+            // Every standard a dossier can be validated against must have somewhere to go.
+            var gateway = builder.Configuration.GetSection(HubGatewayOptions.SectionName).Get<HubGatewayOptions>() ?? new HubGatewayOptions();
+            problems.AddRange(catalogues.Standards.Standards
+                .Where(standard => gateway.EndpointsOf(standard.Id) is null)
+                .Select(standard => $"{HubGatewayOptions.SectionName}:Endpoints:{standard.Id}: the standards catalogue lists {standard.Name} ({standard.Decision}) but no gateway endpoints (CheckInPath, DossierPath) are configured for it."));
+        }
+
         if (problems.Count > 0 || hub is null || catalogues is null)
         {
             throw new HubStartupException(problems);

@@ -9,14 +9,20 @@ using SoSucKhoe.Dossiers.Validation;
 
 namespace SoSucKhoe.Cli.Tests.Support;
 
-/// <summary>The hub's own reader, validator (the shipped catalogues, default rules) and signature verifier.</summary>
+/// <summary>
+/// The hub's own reader, validator (the shipped catalogues: the standard, code lists and administrative units of the episode's
+/// days, default rules) and signature verifier.
+/// </summary>
 public static class ProductRules
 {
     private static readonly Lazy<DossierValidator> ValidatorLazy = new(() => new DossierValidator(
         new DossierValidationOptions(),
-        FieldRuleCatalogue.Load(CatalogueFiles.Shipped(CatalogueFiles.FieldRulesQd4750)),
-        IcdCatalogue.Load(CatalogueFiles.Shipped(CatalogueFiles.Icd10)),
-        IcdSexRestrictions.Load(CatalogueFiles.Shipped(CatalogueFiles.Icd10FemaleOnly), CatalogueFiles.Shipped(CatalogueFiles.Icd10MaleOnly))));
+        ShippedCatalogues.Rules(
+            IcdCatalogue.Load(CatalogueFiles.Shipped(CatalogueFiles.Icd10)),
+            IcdSexRestrictions.Load(CatalogueFiles.Shipped(CatalogueFiles.Icd10FemaleOnly), CatalogueFiles.Shipped(CatalogueFiles.Icd10MaleOnly)))));
+
+    /// <summary>The data standard a dossier is checked against (by its episode's end day).</summary>
+    public static string StandardOf(Dossier dossier) => ValidatorLazy.Value.Check(dossier, DateTimeOffset.UtcNow).Standard.Id;
 
     /// <summary>Reads and validates a dossier; asserts there is no violation and returns it.</summary>
     public static Dossier AssertValidDossier(byte[] document)

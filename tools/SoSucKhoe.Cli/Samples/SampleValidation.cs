@@ -9,8 +9,9 @@ using SoSucKhoe.Dossiers.Validation;
 namespace SoSucKhoe.Cli.Samples;
 
 /// <summary>
-/// Checks a sample before it is written, with the hub's own reader, validator (the shipped catalogues, default rules) and
-/// signature verifier: a sample the hub would refuse is an error of this tool, never a file.
+/// Checks a sample before it is written, with the hub's own reader, validator (the shipped catalogues: the data standard, code
+/// lists and administrative units of the episode's days, default rules) and signature verifier: a sample the hub would refuse
+/// is an error of this tool, never a file.
 /// </summary>
 public static class SampleValidation
 {
@@ -20,9 +21,9 @@ public static class SampleValidation
         {
             return new DossierValidator(
                 new DossierValidationOptions(),
-                FieldRuleCatalogue.Load(CatalogueFiles.Shipped(CatalogueFiles.FieldRulesQd4750)),
-                IcdCatalogue.Load(CatalogueFiles.Shipped(CatalogueFiles.Icd10)),
-                IcdSexRestrictions.Load(CatalogueFiles.Shipped(CatalogueFiles.Icd10FemaleOnly), CatalogueFiles.Shipped(CatalogueFiles.Icd10MaleOnly)));
+                ShippedCatalogues.Rules(
+                    IcdCatalogue.Load(CatalogueFiles.Shipped(CatalogueFiles.Icd10)),
+                    IcdSexRestrictions.Load(CatalogueFiles.Shipped(CatalogueFiles.Icd10FemaleOnly), CatalogueFiles.Shipped(CatalogueFiles.Icd10MaleOnly))));
         }
         catch (Exception exception) when (exception is IOException or FormatException or UnauthorizedAccessException)
         {

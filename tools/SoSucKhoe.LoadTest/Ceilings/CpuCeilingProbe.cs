@@ -25,12 +25,8 @@ public static class CpuCeilingProbe
         DossierValidator? validator = null;
         if (catalogueDirectory is not null)
         {
-            validator = new DossierValidator(
-                new DossierValidationOptions(),
-                FieldRuleCatalogue.Load(Path.Combine(catalogueDirectory, CatalogueFiles.FieldRulesQd4750)),
-                IcdCatalogue.Load(Path.Combine(catalogueDirectory, CatalogueFiles.Icd10)),
-                IcdSexRestrictions.Load(Path.Combine(catalogueDirectory, CatalogueFiles.Icd10FemaleOnly),
-                    Path.Combine(catalogueDirectory, CatalogueFiles.Icd10MaleOnly)));
+            // The hub's dated rules: the standard, code lists and administrative units of each dossier's days.
+            validator = new DossierValidator(new DossierValidationOptions(), ShippedCatalogues.LoadRules(catalogueDirectory));
         }
 
         var problems = new HashSet<int>();

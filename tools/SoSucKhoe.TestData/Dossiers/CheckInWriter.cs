@@ -12,7 +12,7 @@ internal static class CheckInWriter
         var card = c.Card;
         var firstService = e.Services.FirstOrDefault();
         var firstDrug = e.Drugs.FirstOrDefault();
-        using var w = new TableWriter(TableLayout.Xml0, 2048);
+        using var w = new TableWriter(TableLayout.Xml0, 2048, e.CheckInStandard.Fields);
         w.BeginRow();
         w.Field("MA_LK", e.MaLk);
         w.Field("STT", 1);

@@ -62,6 +62,7 @@ public sealed class DossierBuilder
             Tables = tables,
             Summary = Summarize(e),
             SigningCertificate = certificate,
+            Standard = e.Standard.Id,
         };
     }
 
@@ -80,6 +81,7 @@ public sealed class DossierBuilder
             Unsigned = unsigned,
             Signed = certificate is null ? [] : DossierSigner.Sign(unsigned, certificate),
             SigningCertificate = certificate,
+            Standard = e.CheckInStandard.Id,
         };
     }
 

@@ -65,4 +65,10 @@ public sealed record DossierOptions
     /// key changes: the episode's content still comes from the seed and the sequence.
     /// </summary>
     public string? MaLk { get; init; }
+
+    /// <summary>
+    /// The data standard to write the dossier in ("4750", "3176"); null = the one that governs the day the episode ends in the
+    /// product's standards catalogue (QĐ 3176 from 01/01/2025). Set it to produce a dossier of the wrong standard.
+    /// </summary>
+    public string? Standard { get; init; }
 }

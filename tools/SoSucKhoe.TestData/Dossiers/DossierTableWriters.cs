@@ -1,4 +1,6 @@
 using System.Globalization;
+using SoSucKhoe.Dossiers.Catalogues;
+using SoSucKhoe.Dossiers.Model;
 
 namespace SoSucKhoe.TestData;
 
@@ -64,11 +66,22 @@ internal static class DossierTableWriters
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
+    private static bool Knows(Episode e, string table, string field) => e.Standard.Fields.TryGetRule(table, field, out _);
+
+    /// <summary>MA_NGHE_NGHIEP: the 5-digit code of QĐ 34/2020 ("00000" for none); QĐ 3176 keeps its level-2 part ("00").</summary>
+    private static string Occupation(Episode e, string table)
+    {
+        var code = e.Citizen.OccupationCode;
+        return e.Standard.Fields.TryGetRule(table, "MA_NGHE_NGHIEP", out var rule) && rule.MaxLength is int max && code.Length > max
+            ? code[..max]
+            : code;
+    }
+
     private static byte[] Xml1(Episode e)
     {
         var c = e.Citizen;
         var card = c.Card;
-        using var w = new TableWriter(TableLayout.Xml1, 4096);
+        using var w = new TableWriter(TableLayout.Xml1, 4096, e.Standard.Fields);
         w.Field("MA_LK", e.MaLk);
         w.Field("STT", 1);
         w.Field("MA_BN", c.PatientCode);
@@ -79,11 +92,11 @@ internal static class DossierTableWriters
         w.Field("NHOM_MAU", null);
         w.Field("MA_QUOCTICH", c.NationalityCode);
         w.Field("MA_DANTOC", c.EthnicityCode);
-        w.Field("MA_NGHE_NGHIEP", c.OccupationCode);
+        w.Field("MA_NGHE_NGHIEP", Occupation(e, "XML1"));
         w.Field("DIA_CHI", c.Address);
-        w.Field("MATINH_CU_TRU", c.ProvinceCode);
-        w.Field("MAHUYEN_CU_TRU", c.DistrictCode);
-        w.Field("MAXA_CU_TRU", c.CommuneCode);
+        w.Field("MATINH_CU_TRU", e.Residence.ProvinceCode);
+        w.Field("MAHUYEN_CU_TRU", e.Residence.DistrictCode);
+        w.Field("MAXA_CU_TRU", e.Residence.CommuneCode);
         w.Field("DIEN_THOAI", c.Phone);
         w.Field("MA_THE_BHYT", card?.Number);
         w.Field("MA_DKBD", card?.RegisteredFacilityCode);
@@ -154,7 +167,7 @@ internal static class DossierTableWriters
 
     private static byte[] Xml2(Episode e)
     {
-        using var w = new TableWriter(TableLayout.Xml2, 1024 + e.Drugs.Count * 1100);
+        using var w = new TableWriter(TableLayout.Xml2, 1024 + e.Drugs.Count * 1100, e.Standard.Fields);
         foreach (var d in e.Drugs)
         {
             var c = d.Cost;
@@ -198,7 +211,7 @@ internal static class DossierTableWriters
 
     private static byte[] Xml3(Episode e)
     {
-        using var w = new TableWriter(TableLayout.Xml3, 1024 + e.Services.Count * 1300);
+        using var w = new TableWriter(TableLayout.Xml3, 1024 + e.Services.Count * 1300, e.Standard.Fields);
         var diseases = e.AllDiagnosisCodes;
         foreach (var s in e.Services)
         {
@@ -260,7 +273,7 @@ internal static class DossierTableWriters
 
     private static byte[] Xml4(Episode e)
     {
-        using var w = new TableWriter(TableLayout.Xml4, 512 + e.LabResults.Count * 500);
+        using var w = new TableWriter(TableLayout.Xml4, 512 + e.LabResults.Count * 500, e.Standard.Fields);
         foreach (var r in e.LabResults)
         {
             w.BeginRow();
@@ -284,7 +297,7 @@ internal static class DossierTableWriters
 
     private static byte[] Xml5(Episode e)
     {
-        using var w = new TableWriter(TableLayout.Xml5, 512 + e.ProgressNotes.Count * 400);
+        using var w = new TableWriter(TableLayout.Xml5, 512 + e.ProgressNotes.Count * 400, e.Standard.Fields);
         foreach (var n in e.ProgressNotes)
         {
             w.BeginRow();
@@ -305,7 +318,7 @@ internal static class DossierTableWriters
 
     private static byte[] Xml7(Episode e)
     {
-        using var w = new TableWriter(TableLayout.Xml7, 2048);
+        using var w = new TableWriter(TableLayout.Xml7, 2048, e.Standard.Fields);
         w.Field("MA_LK", e.MaLk);
         w.Field("SO_LUU_TRU", string.Create(CultureInfo.InvariantCulture, $"LT{e.Sequence:D8}"));
         w.Field("MA_YTE", e.Citizen.PatientCode);
@@ -337,7 +350,7 @@ internal static class DossierTableWriters
 
     private static byte[] Xml8(Episode e)
     {
-        using var w = new TableWriter(TableLayout.Xml8, 2048);
+        using var w = new TableWriter(TableLayout.Xml8, 2048, e.Standard.Fields);
         w.Field("MA_LK", e.MaLk);
         w.Field("MA_LOAI_KCB", e.VisitType);
         w.Field("HO_TEN_CHA", null);
@@ -366,7 +379,7 @@ internal static class DossierTableWriters
     private static byte[] Xml11(Episode e)
     {
         var leave = e.SickLeave!;
-        using var w = new TableWriter(TableLayout.Xml11, 2048);
+        using var w = new TableWriter(TableLayout.Xml11, 2048, e.Standard.Fields);
         w.Field("MA_LK", e.MaLk);
         w.Field("SO_CT", string.Create(CultureInfo.InvariantCulture, $"{e.Sequence:D7}"));
         w.Field("SO_SERI", string.Create(CultureInfo.InvariantCulture, $"{e.Facility.Code}{e.Sequence % 100_000:D5}"));
@@ -396,7 +409,7 @@ internal static class DossierTableWriters
     private static byte[] Xml13(Episode e)
     {
         var c = e.Citizen;
-        using var w = new TableWriter(TableLayout.Xml13, 4096);
+        using var w = new TableWriter(TableLayout.Xml13, 4096, e.Standard.Fields);
         w.Field("MA_LK", e.MaLk);
         w.Field("SO_HOSO", e.MedicalRecordNumber);
         w.Field("SO_CHUYENTUYEN", string.Create(CultureInfo.InvariantCulture, $"CT{e.Sequence:D8}"));
@@ -409,7 +422,7 @@ internal static class DossierTableWriters
         w.Field("GIOI_TINH", (int)c.Sex);
         w.Field("MA_QUOCTICH", c.NationalityCode);
         w.Field("MA_DANTOC", c.EthnicityCode);
-        w.Field("MA_NGHE_NGHIEP", c.OccupationCode);
+        w.Field("MA_NGHE_NGHIEP", Occupation(e, "XML13"));
         w.Field("DIA_CHI", c.Address);
         w.Field("MA_THE_BHYT", c.Card?.Number);
         w.Field("GT_THE_DEN", c.Card is null ? null : D8(e.CardTo));
@@ -430,7 +443,8 @@ internal static class DossierTableWriters
         w.Field("TEN_THUOC", e.Drugs.Count == 0
             ? null
             : Truncate(string.Join("; ", e.Drugs.Select(d => d.Item.Name).Distinct(StringComparer.Ordinal)), 1024));
-        w.Field("PP_DIEU_TRI", e.TreatmentMethod);
+        // QĐ 3176 renamed PP_DIEU_TRI to TINH_TRANG_CT, the patient's condition at the transfer.
+        w.Field("PP_DIEU_TRI", Knows(e, "XML13", "TINH_TRANG_CT") ? "Tình trạng khi chuyển: tỉnh, sinh hiệu ổn định" : e.TreatmentMethod);
         w.Field("MA_LOAI_RV", e.DischargeType);
         w.Field("MA_LYDO_CT", e.DischargeType == 5 ? 3 : 1);
         w.Field("HUONG_DIEU_TRI", "Tiếp tục điều trị tại tuyến trên");
@@ -446,7 +460,7 @@ internal static class DossierTableWriters
     private static byte[] Xml14(Episode e)
     {
         var c = e.Citizen;
-        using var w = new TableWriter(TableLayout.Xml14, 2048);
+        using var w = new TableWriter(TableLayout.Xml14, 2048, e.Standard.Fields);
         w.Field("MA_LK", e.MaLk);
         w.Field("SO_GIAYHEN_KL", string.Create(CultureInfo.InvariantCulture, $"GH{e.Sequence:D8}"));
         w.Field("MA_CSKCB", e.Facility.Code);
@@ -459,7 +473,10 @@ internal static class DossierTableWriters
         w.Field("NGAY_VAO", D12(e.Arrival));
         w.Field("NGAY_VAO_NOI_TRU", D12(e.InpatientAdmission));
         w.Field("NGAY_RA", D12(e.Discharge));
-        w.Field("NGAY_HEN_KL", D8(e.ReExamDate!.Value) + "0730");
+        // QĐ 3176: NGAY_HEN_KL is a day (8 characters), no longer a time (12).
+        w.Field("NGAY_HEN_KL", e.Standard.Fields.TryGetRule("XML14", "NGAY_HEN_KL", out var appointment) && appointment.DateFormats == VnDateFormats.Date8
+            ? D8(e.ReExamDate!.Value)
+            : D8(e.ReExamDate!.Value) + "0730");
         w.Field("CHAN_DOAN_RV", Truncate(e.DischargeDiagnosisText, 4000));
         w.Field("MA_BENH_CHINH", e.MainDiagnosis);
         w.Field("MA_BENH_KT", e.SecondaryDiagnoses.Count == 0 ? null : string.Join(';', e.SecondaryDiagnoses));

@@ -1,4 +1,9 @@
+using SoSucKhoe.Dossiers.Catalogues;
+
 namespace SoSucKhoe.TestData;
+
+/// <summary>Where a person lives, as the administrative-unit list of a day codes it (no district after the 2025 reform).</summary>
+internal sealed record Residence(string ProvinceCode, string? DistrictCode, string? CommuneCode);
 
 /// <summary>One priced row (drug or service) with the amounts of the national cost formula.</summary>
 internal sealed record CostRow(
@@ -67,6 +72,15 @@ internal sealed class Episode
     public required SickLeavePeriod? SickLeave { get; init; }
     public required string? ReferralDestination { get; init; }
     public required bool IncludeSummary { get; init; }
+
+    /// <summary>The data standard the dossier is written to: by default the one governing the day the episode ended.</summary>
+    public required DataStandard Standard { get; init; }
+
+    /// <summary>The data standard of the arrival day, which the check-in is written to.</summary>
+    public required DataStandard CheckInStandard { get; init; }
+
+    /// <summary>The citizen's residence as the list in force when the episode ended codes it.</summary>
+    public required Residence Residence { get; init; }
 
     public string MedicalRecordNumber => $"{Facility.Code}-HS{Sequence:D8}";
 

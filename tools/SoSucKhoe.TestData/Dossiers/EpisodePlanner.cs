@@ -1,4 +1,5 @@
 using System.Globalization;
+using SoSucKhoe.Dossiers.Catalogues;
 
 namespace SoSucKhoe.TestData;
 
@@ -190,6 +191,11 @@ internal static class EpisodePlanner
             SickLeave = sickLeave,
             ReferralDestination = referral,
             IncludeSummary = stay || options.SummaryForEveryVisit,
+            Standard = options.Standard is { } key
+                ? ShippedCatalogues.Standards.Find(key) ?? throw new ArgumentException($"The standards catalogue has no standard '{key}'.", nameof(options))
+                : ShippedCatalogues.Standards.For(dischargeDate),
+            CheckInStandard = ShippedCatalogues.Standards.For(localArrivalDate),
+            Residence = citizen.ResidenceOn(dischargeDate),
         };
     }
 

@@ -16,6 +16,9 @@ public sealed record GeneratedCheckIn
 
     public X509Certificate2? SigningCertificate { get; init; }
 
+    /// <summary>The data standard of the arrival day ("4750", "3176"), whose check-in endpoint takes it.</summary>
+    public string Standard { get; init; } = "4750";
+
     public bool IsSigned => Signed.Length > 0;
 
     /// <summary>The body to send: signed when signed, else unsigned.</summary>

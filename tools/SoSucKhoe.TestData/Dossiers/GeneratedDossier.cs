@@ -38,6 +38,9 @@ public sealed record GeneratedDossier
 
     public X509Certificate2? SigningCertificate { get; init; }
 
+    /// <summary>The data standard the tables are written to ("4750", "3176").</summary>
+    public string Standard { get; init; } = "4750";
+
     public bool IsSigned => Signed.Length > 0;
 
     /// <summary>The body to send: signed when signed, else unsigned.</summary>

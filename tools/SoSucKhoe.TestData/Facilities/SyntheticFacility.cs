@@ -15,5 +15,14 @@ public sealed record SyntheticFacility(
 {
     public string ProvinceCode => Code[..2];
 
+    /// <summary>The commune the facility is in before the 2025 reform, when the generator used real units.</summary>
+    public string? CommuneCode { get; init; }
+
+    /// <summary>The province it is in after the reform (75 for a Bình Phước facility).</summary>
+    public string? CurrentProvinceCode { get; init; }
+
+    /// <summary>The commune it is in after the reform.</summary>
+    public string? CurrentCommuneCode { get; init; }
+
     public bool Offers(string visitType) => CareTypes.Contains(visitType);
 }

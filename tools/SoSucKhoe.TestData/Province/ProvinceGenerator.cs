@@ -1,4 +1,5 @@
 using System.Globalization;
+using SoSucKhoe.Dossiers.Catalogues;
 
 namespace SoSucKhoe.TestData;
 
@@ -31,7 +32,11 @@ public sealed class ProvinceGenerator
     {
         _seed = seed;
         _options = options ?? ProvinceOptions.Default;
-        _units = _options.AdministrativeUnits is { Count: > 0 } units ? units : SyntheticUnits(_options);
+        _units = _options.AdministrativeUnits is { Count: > 0 } units
+            ? units
+            : AdministrativeUnit.FromCatalogues(_options.ProvinceCode, ShippedCatalogues.AdministrativeUnits) is { Count: > 0 } real
+                ? real
+                : SyntheticUnits(_options);
         _districts = _units.Select(u => u.DistrictCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 
@@ -119,7 +124,11 @@ public sealed class ProvinceGenerator
 
         return new SyntheticCitizen(
             index, personalId, name, birth, sex, "01", "000", occupation,
-            _options.ProvinceCode, unit.DistrictCode, unit.CommuneCode, address, phone, card, weight);
+            _options.ProvinceCode, unit.DistrictCode, unit.CommuneCode, address, phone, card, weight)
+        {
+            CurrentProvinceCode = unit.CurrentProvinceCode,
+            CurrentCommuneCode = unit.CurrentCommuneCode,
+        };
     }
 
     private static int AgeDraw(Random random)
@@ -195,7 +204,17 @@ public sealed class ProvinceGenerator
 
             var code = _options.ProvinceCode + (_options.FirstFacilityNumber + n - 1).ToString("D3", CultureInfo.InvariantCulture);
             var head = _options.ProvinceCode + random.Digits(8);
-            result.Add(new SyntheticFacility(code, name, district, level, CareTypesFor(level), head, DepartmentsFor(level)));
+            // A commune station sits in its commune; other facilities in a commune of their district picked from the code.
+            var inDistrict = communes.Where(c => c.DistrictCode == district).ToArray();
+            var place = level == FacilityLevel.CommuneHealthStation && slot - provincial - _districts.Length < communes.Length
+                ? communes[slot - provincial - _districts.Length]
+                : inDistrict.Length > 0 ? inDistrict[n % inDistrict.Length] : null;
+            result.Add(new SyntheticFacility(code, name, district, level, CareTypesFor(level), head, DepartmentsFor(level))
+            {
+                CommuneCode = place?.CommuneCode,
+                CurrentProvinceCode = place?.CurrentProvinceCode,
+                CurrentCommuneCode = place?.CurrentCommuneCode,
+            });
         }
 
         return result;

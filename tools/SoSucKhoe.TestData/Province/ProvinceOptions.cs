@@ -34,9 +34,10 @@ public sealed record ProvinceOptions
     public DateOnly ReferenceDate { get; init; } = new(2025, 1, 1);
 
     /// <summary>
-    /// Administrative units (district and commune codes) to place facilities and citizens in.
-    /// Null: 11 synthetic districts with consecutive codes starting at <see cref="FirstDistrictCode"/>,
-    /// each with synthetic 5-digit commune codes. Tests may load real units from the reference file.
+    /// Administrative units (district and commune codes) to place facilities and citizens in. Null: the real communes of
+    /// <see cref="ProvinceCode"/> from the product's lists (2024 list, with their post-reform codes), or, for a code the list
+    /// does not know, 11 synthetic districts with consecutive codes starting at <see cref="FirstDistrictCode"/>, each with
+    /// synthetic 5-digit commune codes.
     /// </summary>
     public IReadOnlyList<AdministrativeUnit>? AdministrativeUnits { get; init; }
 
