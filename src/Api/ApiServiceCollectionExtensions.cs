@@ -4,12 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SoSucKhoe.Api.Book;
 using SoSucKhoe.Api.Errors;
+using SoSucKhoe.Api.Facilities;
+using SoSucKhoe.Api.Forwarding;
 using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Monitoring;
-using SoSucKhoe.Api.Registry;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Api.Services;
 using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Dossiers.Reading;
 using SoSucKhoe.Dossiers.Validation;
@@ -55,7 +56,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<Authenticator>();
         services.AddSingleton<Authorizer>();
         services.AddSingleton<CallerRateLimiter>();
-        services.AddSingleton<CredentialService>();
+        services.AddSingleton<CredentialIssuer>();
         services.AddHostedService<BootstrapAdminKey>();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName));
         services.AddOptions<IntakeAdmissionOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName))

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>The JSON answer of a data call: maKetQua, maGiaoDich, thoiGianTiepNhan, thongDiep.</summary>
 internal sealed record GatewayAnswer(string? MaKetQua, string? MaGiaoDich, string? ThoiGianTiepNhan, string? ThongDiep)

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>What one HTTP attempt of a data call brought back.</summary>
 /// <param name="Status">The HTTP status.</param>

@@ -8,7 +8,7 @@ using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
 
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>
 /// The typed HTTP client of the national gateway. Each call: build the form body once, then inside the resilience pipeline take

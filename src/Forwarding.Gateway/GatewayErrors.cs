@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>The fixed prefixes of <see cref="GatewayResult.Error"/>, so that callers and dashboards can group failures.</summary>
 public static class GatewayErrors

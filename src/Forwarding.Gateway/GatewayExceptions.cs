@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>The gateway answered with a status worth retrying (5xx, 408, 429) where no document result could be kept.</summary>
 internal sealed class GatewayHttpStatusException(HttpStatusCode status)

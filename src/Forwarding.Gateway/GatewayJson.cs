@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>Tolerant readers for the gateway's JSON: property names in any case, codes as strings or numbers.</summary>
 internal static class GatewayJson

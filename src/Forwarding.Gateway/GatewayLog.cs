@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>
 /// The gateway client's log events. They carry facility codes, account names, result codes and receipts only: never a password,

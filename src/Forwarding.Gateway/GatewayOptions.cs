@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>
 /// Settings of the national gateway client (configuration section <c>Gateway</c>). The paths, the loaiHoSo values and the

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>Checks <see cref="GatewayOptions"/> against what the client and Polly accept, with messages that name the setting.</summary>
 internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>How a gateway call ended.</summary>
 public enum GatewayOutcome

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>The gateway's password transform: MD5 of the UTF-8 password, hex, upper case.</summary>
 public static class GatewayPasswordHash

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>The gateway's reception time format: yyyyMMddHHmmss in Vietnam time (UTC+7).</summary>
 public static class GatewayReceiptTime

@@ -6,7 +6,7 @@ using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>
 /// The one resilience pipeline every gateway call of the process goes through, so that the circuit breaker and the bulkhead see

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>The outcome of one <see cref="IGatewayClient"/> call, retries included.</summary>
 /// <param name="Outcome">How the call ended.</param>

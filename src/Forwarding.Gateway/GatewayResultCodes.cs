@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>maKetQua values with a meaning of their own (letter 1245/BHXH-CNTT).</summary>
 public static class GatewayResultCodes

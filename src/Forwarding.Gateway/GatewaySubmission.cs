@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>
 /// One document to send. <paramref name="Document"/> holds the facility's exact bytes (signed XML); they are base64-encoded into

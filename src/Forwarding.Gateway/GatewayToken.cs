@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>A session token of one gateway account. <see cref="ToString"/> hides the secrets.</summary>
 /// <param name="Username">The account the token belongs to.</param>

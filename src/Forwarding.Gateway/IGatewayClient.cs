@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Gateway;
+namespace SoSucKhoe.Forwarding.Gateway;
 
 /// <summary>
 /// The client of the national insurance assessment gateway (letter 1245/BHXH-CNTT). Calls never throw for gateway or transport

@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Storage;
-using SoSucKhoe.Episodes;
-using SoSucKhoe.Grains.Episodes;
-using SoSucKhoe.Grains.Gateway;
-using SoSucKhoe.Grains.Interop;
+using SoSucKhoe.Facilities;
+using SoSucKhoe.Forwarding.Gateway;
+using SoSucKhoe.Grains.Forwarding;
 using SoSucKhoe.Grains.Monitoring;
+using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.Grains.Security;
+using SoSucKhoe.Monitoring;
+using SoSucKhoe.Patients;
 
 namespace SoSucKhoe.Grains;
 

@@ -1,4 +1,4 @@
-using SoSucKhoe.Grains.Gateway;
+using SoSucKhoe.Forwarding.Gateway;
 
 namespace SoSucKhoe.Gateway.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using SoSucKhoe.Grains.Gateway;
+using SoSucKhoe.Forwarding.Gateway;
 
-namespace SoSucKhoe.Grains.Tests.Gateway;
+namespace SoSucKhoe.Gateway.Tests;
 
 /// <summary>The form body of a data call: the gateway must decode the very bytes the facility signed.</summary>
 public sealed class GatewayFormBodyTests

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SoSucKhoe.GatewayEmulator;
-using SoSucKhoe.Grains.Gateway;
+using SoSucKhoe.Forwarding.Gateway;
 
 namespace SoSucKhoe.Gateway.Tests;
 

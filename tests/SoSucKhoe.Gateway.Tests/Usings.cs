@@ -1,4 +1,4 @@
 global using SoSucKhoe.GatewayEmulator;
-global using SoSucKhoe.Grains.Gateway;
+global using SoSucKhoe.Forwarding.Gateway;
 
 namespace SoSucKhoe.Gateway.Tests;

@@ -1,5 +1,5 @@
 using SoSucKhoe.GatewayEmulator;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Patients;
 using SoSucKhoe.TestData;
 using SoSucKhoe.Testing;

@@ -1,6 +1,6 @@
 using Npgsql;
-using SoSucKhoe.Audit;
-using SoSucKhoe.Silo.Audit;
+using SoSucKhoe.Api.Security.Audit;
+using SoSucKhoe.Silo.Security.Audit;
 using SoSucKhoe.Storage.Tests.Postgres;
 
 namespace SoSucKhoe.Storage.Tests.Audit;

@@ -1,5 +1,5 @@
-using SoSucKhoe.Audit;
-using SoSucKhoe.Silo.Audit;
+using SoSucKhoe.Api.Security.Audit;
+using SoSucKhoe.Silo.Security.Audit;
 
 namespace SoSucKhoe.Storage.Tests.Audit;
 

@@ -1,4 +1,4 @@
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 
 namespace SoSucKhoe.Storage.Tests.Audit;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
-using SoSucKhoe.Audit;
-using SoSucKhoe.Silo.Audit;
+using SoSucKhoe.Api.Security.Audit;
+using SoSucKhoe.Silo.Security.Audit;
 using SoSucKhoe.Storage.Tests.Infrastructure;
 
 namespace SoSucKhoe.Storage.Tests.Audit;

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 
 namespace SoSucKhoe.Storage.Tests.Audit;
 

@@ -3,7 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Domain = SoSucKhoe.Book;
 using V1 = SoSucKhoe.Api.V1;
 
-namespace SoSucKhoe.Api.Services;
+namespace SoSucKhoe.Api.Book;
 
 /// <summary>Maps the book the grains keep onto the messages of healthbook.proto.</summary>
 internal static class BookMessages

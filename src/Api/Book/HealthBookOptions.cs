@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Api;
+namespace SoSucKhoe.Api.Book;
 
 /// <summary>Settings of the e-health book (configuration section "HealthBook").</summary>
 public sealed class HealthBookOptions

@@ -8,17 +8,16 @@ using SoSucKhoe.Api.Book;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Security;
+using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Api.V1;
-using SoSucKhoe.Audit;
 using SoSucKhoe.Book;
 using SoSucKhoe.Dossiers;
-using SoSucKhoe.Episodes;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Patients;
 using SoSucKhoe.Security;
 using Status = Google.Rpc.Status;
 
-namespace SoSucKhoe.Api.Services;
+namespace SoSucKhoe.Api.Book;
 
 /// <summary>
 /// The e-health book (proto service sosuckhoe.v1.HealthBook). A facility reads a person's book only while that person has an open
@@ -39,9 +38,9 @@ public sealed class HealthBookService(
         var (caller, staff, purpose) = ReadCaller(context, request.Purpose);
         var personKey = await ResolveAsync(request.Patient);
         await RequireConsentAsync(caller, request.FacilityCode, personKey, staff, purpose, "book");
-        var entries = await grains.GetGrain<IPatientGrain>(personKey).GetBookEntries();
+        var book = await BuildBookAsync(personKey);
         await AuditAsync(AuditActions.HealthBookRead, AuditOutcomes.Allowed, request.FacilityCode, personKey, staff, purpose, caller, "Read the health book.");
-        return BookMessages.ToMessage(personKey, HealthBookBuilder.Build(entries, time.GetUtcNow()));
+        return BookMessages.ToMessage(personKey, book);
     }
 
     public override async Task<ExportedEpisode> ExportEpisode(ExportEpisodeRequest request, ServerCallContext context)
@@ -54,7 +53,7 @@ public sealed class HealthBookService(
         }
 
         await RequireConsentAsync(caller, request.FacilityCode, personKey, staff, purpose, "export");
-        var book = HealthBookBuilder.Build(await grains.GetGrain<IPatientGrain>(personKey).GetBookEntries(), time.GetUtcNow());
+        var book = await BuildBookAsync(personKey);
         var visit = book.Visits.FirstOrDefault(v => v.DossierId == request.DossierId)
             ?? throw ApiErrors.NotFound($"The person's book has no episode {request.DossierId}.", "episode", request.DossierId);
         await AuditAsync(AuditActions.HealthBookRead, AuditOutcomes.Allowed, request.FacilityCode, personKey, staff, purpose, caller,
@@ -138,6 +137,12 @@ public sealed class HealthBookService(
         return response;
     }
 
+    private async Task<SoSucKhoe.Book.HealthBookView> BuildBookAsync(string personKey)
+    {
+        var entries = await grains.GetGrain<IPatientGrain>(personKey).GetBookEntries();
+        return HealthBookBuilder.Build(entries.Select(entry => entry.Decode()).OfType<BookEntry>(), time.GetUtcNow());
+    }
+
     private (CallerPrincipal Caller, string Staff, string Purpose) ReadCaller(ServerCallContext context, string purpose)
     {
         var violations = new List<Violation>();
@@ -188,7 +193,7 @@ public sealed class HealthBookService(
 
     private async Task AuditAsync(string action, string outcome, string facilityCode, string personKey, string staff, string purpose,
         CallerPrincipal caller, string details) =>
-        await audit.AppendAsync(new Audit.AuditEntry
+        await audit.AppendAsync(new global::SoSucKhoe.Api.Security.Audit.AuditEntry
         {
             OccurredAt = time.GetUtcNow(),
             Action = action,

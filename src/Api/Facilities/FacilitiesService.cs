@@ -2,10 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
-using SoSucKhoe.Api.Registry;
+using SoSucKhoe.Api.Facilities;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Facilities;
@@ -15,7 +15,7 @@ using FacilityLocation = SoSucKhoe.Facilities.FacilityLocation;
 using ReadinessCondition = SoSucKhoe.Facilities.ReadinessCondition;
 using Domain = SoSucKhoe.Facilities;
 
-namespace SoSucKhoe.Api.Services;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>
 /// The facility registry (proto service sosuckhoe.v1.Facilities): profiles, locations, connection codes, gateway accounts,
@@ -27,7 +27,7 @@ public sealed class FacilitiesService(
     IAuditTrail audit,
     TimeProvider time,
     FacilityProfiles profiles,
-    CredentialService credentials,
+    CredentialIssuer credentials,
     Authorizer authorizer) : V1.Facilities.FacilitiesBase
 {
     private const int MaxEvidenceLength = 500;
@@ -449,7 +449,7 @@ public sealed class FacilitiesService(
     private Task AuditAsync(ServerCallContext context, string action, FacilityView view, string details)
     {
         var caller = CallerPrincipal.From(context);
-        return audit.AppendAsync(new Audit.AuditEntry
+        return audit.AppendAsync(new global::SoSucKhoe.Api.Security.Audit.AuditEntry
         {
             OccurredAt = time.GetUtcNow(),
             Action = action,

@@ -5,7 +5,7 @@ using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Dossiers.Model;
 using SoSucKhoe.Facilities;
 
-namespace SoSucKhoe.Api.Registry;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>
 /// Reads the CSV of ImportFacilities into <see cref="FacilityInput"/> rows, collecting every bad cell as a problem named

@@ -1,6 +1,6 @@
 using SoSucKhoe.Facilities;
 
-namespace SoSucKhoe.Api.Registry;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>
 /// A registration or profile update as given by RegisterFacility or one import row, already parsed: null means "not given" (keep

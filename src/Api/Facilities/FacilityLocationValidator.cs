@@ -1,6 +1,6 @@
 using SoSucKhoe.Facilities;
 
-namespace SoSucKhoe.Api.Registry;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>
 /// Checks a facility location: the code formats always (province 2 digits, district 3, commune 5), and membership (district in

@@ -2,7 +2,7 @@ using SoSucKhoe.Facilities;
 using static Google.Protobuf.WellKnownTypes.Timestamp;
 using V1 = SoSucKhoe.Api.V1;
 
-namespace SoSucKhoe.Api.Registry;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>
 /// Converts the registry's records to their proto messages. The proto enums carry the same numbers as the domain enums, so a

@@ -1,6 +1,6 @@
 using SoSucKhoe.Facilities;
 
-namespace SoSucKhoe.Api.Registry;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>Builds the profile a registration stores from the input and what the hub already holds, and checks it.</summary>
 public sealed class FacilityProfiles(FacilityLocationValidator locations)

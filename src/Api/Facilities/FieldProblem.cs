@@ -1,6 +1,6 @@
 using SoSucKhoe.Dossiers;
 
-namespace SoSucKhoe.Api.Registry;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>One bad field of a registry request or of one import row, before it is placed ("REQUEST." or "row 12: ").</summary>
 public readonly record struct FieldProblem(string Field, string Rule, string Message)

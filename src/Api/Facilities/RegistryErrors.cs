@@ -5,7 +5,7 @@ using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Dossiers;
 using Status = Google.Rpc.Status;
 
-namespace SoSucKhoe.Api.Registry;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>
 /// The INVALID_ARGUMENT of an import: a google.rpc.BadRequest whose fields name the row and column as given ("row 12: district_code"),

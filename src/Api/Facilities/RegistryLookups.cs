@@ -5,7 +5,7 @@ using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Facilities;
 
-namespace SoSucKhoe.Api.Services;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>Checks shared by the registry RPCs (facilities, keys, certificates), with the contract's errors.</summary>
 internal static class RegistryLookups

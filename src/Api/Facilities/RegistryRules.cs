@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Api.Registry;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>Rule codes of the facility registry's field violations, besides the shared ones of <c>ViolationRules</c>.</summary>
 public static class RegistryRules

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SoSucKhoe.Api.Registry;
+namespace SoSucKhoe.Api.Facilities;
 
 /// <summary>Shared checks and conversions of registry input: free text, dates and the local calendar (UTC+7).</summary>
 public static class RegistryText

@@ -2,15 +2,14 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
+using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Api.V1;
-using SoSucKhoe.Audit;
 using SoSucKhoe.Dossiers;
-using SoSucKhoe.Episodes;
 using SoSucKhoe.Facilities;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Patients;
 
-namespace SoSucKhoe.Api.Services;
+namespace SoSucKhoe.Api.Forwarding;
 
 /// <summary>Refused dossiers and their audited replay (proto service sosuckhoe.v1.Operations).</summary>
 public sealed class OperationsService(IGrainFactory grains, IEpisodeRegistry episodes, IAuditTrail audit, TimeProvider time) : V1.Operations.OperationsBase
@@ -48,7 +47,7 @@ public sealed class OperationsService(IGrainFactory grains, IEpisodeRegistry epi
         }
 
         var caller = CallerPrincipal.From(context);
-        await audit.AppendAsync(new Audit.AuditEntry
+        await audit.AppendAsync(new global::SoSucKhoe.Api.Security.Audit.AuditEntry
         {
             OccurredAt = time.GetUtcNow(),
             Action = AuditActions.DeadLetterReplayed,

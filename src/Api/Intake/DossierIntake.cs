@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
-using SoSucKhoe.Api.Book;
+using SoSucKhoe.Book;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
@@ -11,9 +11,8 @@ using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Dossiers.Model;
 using SoSucKhoe.Dossiers.Reading;
 using SoSucKhoe.Dossiers.Validation;
-using SoSucKhoe.Episodes;
 using SoSucKhoe.Facilities;
-using SoSucKhoe.Grains.Monitoring;
+using SoSucKhoe.Monitoring;
 using SoSucKhoe.Patients;
 
 namespace SoSucKhoe.Api.Intake;
@@ -98,6 +97,8 @@ public sealed partial class DossierIntake(
         var hash = DossierHash.Compute(document.Span);
         var dossierId = EpisodeKey.Create(facility.FacilityCode, maLk);
         var arrival = summary.NgayVao?.Value ?? time.GetUtcNow();
+        var visit = BookProjector.ProjectVisit(dossier, hash, 0, catalogues.Icd);
+        var book = BookProjectionCodec.Encode(new BookProjection(visit, BookProjector.ProjectAdministrative(dossier, dossierId, arrival)));
         var acceptance = await grains.GetGrain<IPatientGrain>(resolution.PersonKey).SubmitDossier(new DossierSubmission(
             facility.FacilityCode,
             facility.ProvinceCode,
@@ -109,8 +110,8 @@ public sealed partial class DossierIntake(
             ArrayOf(document),
             resolution.InsuranceNumbers,
             summary.MaBenhChinh,
-            BookProjector.ProjectVisit(dossier, hash, 0, catalogues.Icd),
-            BookProjector.ProjectAdministrative(dossier, dossierId, arrival)));
+            book,
+            ReExamBooking.Of(visit.ReExam)));
         await persons.LearnAsync(resolution);
         if (!acceptance.Duplicate)
         {
@@ -571,7 +572,7 @@ public sealed partial class DossierIntake(
     private static partial void LogConformance(ILogger logger, string facility, bool passed, int count, int clean, int required);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Purpose} traffic of {Facility} refused by the gate: state {State}, {Missing} missing conditions")]
-    private static partial void LogGated(ILogger logger, string facility, AdmissionPurpose purpose, Facilities.ReadinessState state, int missing);
+    private static partial void LogGated(ILogger logger, string facility, AdmissionPurpose purpose, SoSucKhoe.Facilities.ReadinessState state, int missing);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Check-in at {Facility} refused: {Count} violations, first {First}")]
     private static partial void LogCheckInRefused(ILogger logger, string facility, int count, string first);

@@ -3,7 +3,7 @@ using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
 
-namespace SoSucKhoe.Api.Services;
+namespace SoSucKhoe.Api.Intake;
 
 /// <summary>
 /// The HIS-facing intake (proto service sosuckhoe.v1.Intake); the work happens in <see cref="DossierIntake"/>. Every call first

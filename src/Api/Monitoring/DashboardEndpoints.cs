@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Api.Services;
 using SoSucKhoe.Monitoring;
 using SoSucKhoe.Security;
 

@@ -7,7 +7,7 @@ using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Monitoring;
 using V1 = SoSucKhoe.Api.V1;
 
-namespace SoSucKhoe.Api.Services;
+namespace SoSucKhoe.Api.Monitoring;
 
 /// <summary>
 /// The province view (proto service sosuckhoe.v1.Monitoring): readiness counts, the facility list, the live change stream,

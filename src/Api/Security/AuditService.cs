@@ -3,11 +3,11 @@ using Grpc.Core;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Security;
 
-namespace SoSucKhoe.Api.Services;
+namespace SoSucKhoe.Api.Security;
 
 /// <summary>Reads the audit trail (proto service sosuckhoe.v1.Audit); there is no RPC that writes or changes it.</summary>
 public sealed class AuditService(IAuditTrail audit, Authorizer authorizer) : V1.Audit.AuditBase

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Security;
 
@@ -11,12 +11,12 @@ namespace SoSucKhoe.Api.Security;
 /// Issues, rotates and revokes API keys, and records each change in the audit trail. The key is returned once, to the caller
 /// that asked for it; the hub keeps only its salted hash.
 /// </summary>
-public sealed partial class CredentialService(
+public sealed partial class CredentialIssuer(
     IGrainFactory grains,
     CredentialCache cache,
     IAuditTrail audit,
     TimeProvider time,
-    ILogger<CredentialService> logger)
+    ILogger<CredentialIssuer> logger)
 {
     public async Task<(string Key, CredentialRecord Record)> IssueAsync(CallerRole role, string scope, string label, CallerPrincipal? actor)
     {

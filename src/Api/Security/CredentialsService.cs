@@ -4,17 +4,18 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
+using SoSucKhoe.Api.Facilities;
 using SoSucKhoe.Api.V1;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Security;
 
-namespace SoSucKhoe.Api.Services;
+namespace SoSucKhoe.Api.Security;
 
 /// <summary>API keys (proto service sosuckhoe.v1.Credentials). Access rules live in <see cref="AccessPolicy"/>.</summary>
 public sealed class CredentialsService(
-    CredentialService credentials,
+    CredentialIssuer credentials,
     Authorizer authorizer,
     IGrainFactory grains,
     Microsoft.Extensions.Options.IOptions<SecurityOptions> options) : V1.Credentials.CredentialsBase

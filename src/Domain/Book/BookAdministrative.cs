@@ -5,24 +5,23 @@ namespace SoSucKhoe.Book;
 /// its provenance. Allergies, vaccinations and guardian belong to the data set but no QĐ 4750 table fills them: they are
 /// present with <see cref="BookField.HasSource"/> false.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookAdministrative")]
 public sealed record BookAdministrative(
-    [property: Id(0)] BookField FullName,
-    [property: Id(1)] BookField BirthDate,
-    [property: Id(2)] BookField Sex,
-    [property: Id(3)] BookField Ethnicity,
-    [property: Id(4)] BookField Nationality,
-    [property: Id(5)] BookField Occupation,
-    [property: Id(6)] BookField PersonalId,
-    [property: Id(7)] IReadOnlyList<BookCard> InsuranceCards,
-    [property: Id(8)] BookField RegisteredFacility,
-    [property: Id(9)] BookField Address,
-    [property: Id(10)] BookField ProvinceCode,
-    [property: Id(11)] BookField DistrictCode,
-    [property: Id(12)] BookField CommuneCode,
-    [property: Id(13)] BookField Allergies,
-    [property: Id(14)] BookField Vaccinations,
-    [property: Id(15)] BookField Guardian)
+    BookField FullName,
+    BookField BirthDate,
+    BookField Sex,
+    BookField Ethnicity,
+    BookField Nationality,
+    BookField Occupation,
+    BookField PersonalId,
+    IReadOnlyList<BookCard> InsuranceCards,
+    BookField RegisteredFacility,
+    BookField Address,
+    BookField ProvinceCode,
+    BookField DistrictCode,
+    BookField CommuneCode,
+    BookField Allergies,
+    BookField Vaccinations,
+    BookField Guardian)
 {
     /// <summary>Why allergies have no source.</summary>
     public const string AllergiesNote = "No source yet: the QĐ 130/4750 dossier tables carry no allergy history.";

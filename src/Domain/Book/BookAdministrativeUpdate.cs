@@ -19,20 +19,19 @@ namespace SoSucKhoe.Book;
 /// <param name="CommuneCode">MAXA_CU_TRU.</param>
 /// <param name="RegisteredFacility">The first MA_DKBD value.</param>
 /// <param name="Cards">The insurance cards the dossier lists.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookAdministrativeUpdate")]
 public sealed record BookAdministrativeUpdate(
-    [property: Id(0)] string DossierId,
-    [property: Id(1)] DateTimeOffset AsOf,
-    [property: Id(2)] string? FullName,
-    [property: Id(3)] string? BirthDate,
-    [property: Id(4)] string? Sex,
-    [property: Id(5)] string? Ethnicity,
-    [property: Id(6)] string? Nationality,
-    [property: Id(7)] string? Occupation,
-    [property: Id(8)] string? PersonalId,
-    [property: Id(9)] string? Address,
-    [property: Id(10)] string? ProvinceCode,
-    [property: Id(11)] string? DistrictCode,
-    [property: Id(12)] string? CommuneCode,
-    [property: Id(13)] string? RegisteredFacility,
-    [property: Id(14)] IReadOnlyList<BookCard> Cards);
+    string DossierId,
+    DateTimeOffset AsOf,
+    string? FullName,
+    string? BirthDate,
+    string? Sex,
+    string? Ethnicity,
+    string? Nationality,
+    string? Occupation,
+    string? PersonalId,
+    string? Address,
+    string? ProvinceCode,
+    string? DistrictCode,
+    string? CommuneCode,
+    string? RegisteredFacility,
+    IReadOnlyList<BookCard> Cards);

@@ -7,11 +7,10 @@ namespace SoSucKhoe.Book;
 /// <param name="MaLk">That visit's episode key.</param>
 /// <param name="AppointmentNumber">SO_GIAYHEN_KL, when an XML14 came.</param>
 /// <param name="Notes">The diagnosis the appointment follows up.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookAppointment")]
 public sealed record BookAppointment(
-    [property: Id(0)] DateTimeOffset Date,
-    [property: Id(1)] string FacilityCode,
-    [property: Id(2)] string VisitFacilityCode,
-    [property: Id(3)] string MaLk,
-    [property: Id(4)] string? AppointmentNumber,
-    [property: Id(5)] string? Notes);
+    DateTimeOffset Date,
+    string FacilityCode,
+    string VisitFacilityCode,
+    string MaLk,
+    string? AppointmentNumber,
+    string? Notes);

@@ -7,11 +7,10 @@ namespace SoSucKhoe.Book;
 /// <param name="RegisteredFacilityCode">MA_DKBD: the registered primary-care facility.</param>
 /// <param name="SourceDossierId">The dossier that stated it last.</param>
 /// <param name="AsOf">When that dossier stated it.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookCard")]
 public sealed record BookCard(
-    [property: Id(0)] string Number,
-    [property: Id(1)] DateOnly? ValidFrom,
-    [property: Id(2)] DateOnly? ValidTo,
-    [property: Id(3)] string? RegisteredFacilityCode,
-    [property: Id(4)] string? SourceDossierId,
-    [property: Id(5)] DateTimeOffset? AsOf);
+    string Number,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    string? RegisteredFacilityCode,
+    string? SourceDossierId,
+    DateTimeOffset? AsOf);

@@ -11,15 +11,14 @@ namespace SoSucKhoe.Book;
 /// <param name="Unit">DON_VI_TINH.</param>
 /// <param name="OrderedAt">NGAY_YL: when it was prescribed (the start).</param>
 /// <param name="PerformedAt">NGAY_TH_YL: when the order was carried out. XML2 has no stop date.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookDrug")]
 public sealed record BookDrug(
-    [property: Id(0)] string? Code,
-    [property: Id(1)] string? Name,
-    [property: Id(2)] string? Strength,
-    [property: Id(3)] string? Route,
-    [property: Id(4)] string? Dosage,
-    [property: Id(5)] string? Usage,
-    [property: Id(6)] decimal? Quantity,
-    [property: Id(7)] string? Unit,
-    [property: Id(8)] DateTimeOffset? OrderedAt,
-    [property: Id(9)] DateTimeOffset? PerformedAt);
+    string? Code,
+    string? Name,
+    string? Strength,
+    string? Route,
+    string? Dosage,
+    string? Usage,
+    decimal? Quantity,
+    string? Unit,
+    DateTimeOffset? OrderedAt,
+    DateTimeOffset? PerformedAt);

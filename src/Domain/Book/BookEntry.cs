@@ -8,9 +8,8 @@ namespace SoSucKhoe.Book;
 /// <param name="Admin">The administrative facts this version states.</param>
 /// <param name="Cancelled">True when the episode is cancelled or was entered in error: it leaves the book and stays in history.</param>
 /// <param name="AcceptedAt">When the hub accepted this version.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookEntry")]
 public sealed record BookEntry(
-    [property: Id(0)] BookVisit Visit,
-    [property: Id(1)] BookAdministrativeUpdate Admin,
-    [property: Id(2)] bool Cancelled,
-    [property: Id(3)] DateTimeOffset AcceptedAt);
+    BookVisit Visit,
+    BookAdministrativeUpdate Admin,
+    bool Cancelled,
+    DateTimeOffset AcceptedAt);

@@ -11,13 +11,12 @@ namespace SoSucKhoe.Book;
 /// data set (QĐ 1332) but has no source yet, and <paramref name="Note"/> says why.
 /// </param>
 /// <param name="Note">A fixed explanation for fields without a source; null otherwise.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookField")]
 public sealed record BookField(
-    [property: Id(0)] string? Value,
-    [property: Id(1)] string? SourceDossierId,
-    [property: Id(2)] DateTimeOffset? AsOf,
-    [property: Id(3)] bool HasSource,
-    [property: Id(4)] string? Note = null)
+    string? Value,
+    string? SourceDossierId,
+    DateTimeOffset? AsOf,
+    bool HasSource,
+    string? Note = null)
 {
     /// <summary>A field the tables can fill but no dossier has stated yet.</summary>
     public static BookField Unknown { get; } = new(null, null, null, HasSource: true);

@@ -8,12 +8,11 @@ namespace SoSucKhoe.Book;
 /// <param name="FacilityCodes">The facilities that recorded it, in order of first record.</param>
 /// <param name="VisitCount">How many visits recorded it.</param>
 /// <param name="AsMainDiagnosis">How many of those visits had it as the main diagnosis.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookHistoryEntry")]
 public sealed record BookHistoryEntry(
-    [property: Id(0)] string Code,
-    [property: Id(1)] string? Name,
-    [property: Id(2)] DateTimeOffset FirstSeen,
-    [property: Id(3)] DateTimeOffset LastSeen,
-    [property: Id(4)] IReadOnlyList<string> FacilityCodes,
-    [property: Id(5)] int VisitCount,
-    [property: Id(6)] int AsMainDiagnosis);
+    string Code,
+    string? Name,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    IReadOnlyList<string> FacilityCodes,
+    int VisitCount,
+    int AsMainDiagnosis);

@@ -9,13 +9,12 @@ namespace SoSucKhoe.Book;
 /// <param name="Description">MO_TA (free-text description, e.g. of an image); XML4 has no separate normal-range field.</param>
 /// <param name="Conclusion">KET_LUAN (e.g. whether the value is within the normal range).</param>
 /// <param name="ResultTime">NGAY_KQ.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookLabResult")]
 public sealed record BookLabResult(
-    [property: Id(0)] string? ServiceCode,
-    [property: Id(1)] string? IndexCode,
-    [property: Id(2)] string? IndexName,
-    [property: Id(3)] string? Value,
-    [property: Id(4)] string? Unit,
-    [property: Id(5)] string? Description,
-    [property: Id(6)] string? Conclusion,
-    [property: Id(7)] DateTimeOffset? ResultTime);
+    string? ServiceCode,
+    string? IndexCode,
+    string? IndexName,
+    string? Value,
+    string? Unit,
+    string? Description,
+    string? Conclusion,
+    DateTimeOffset? ResultTime);

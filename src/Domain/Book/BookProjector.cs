@@ -2,7 +2,7 @@ using SoSucKhoe.Book;
 using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Dossiers.Model;
 
-namespace SoSucKhoe.Api.Book;
+namespace SoSucKhoe.Book;
 
 /// <summary>
 /// Projects a read dossier onto the health book: the visit it describes and the administrative facts it states. Reads only the

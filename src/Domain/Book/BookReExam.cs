@@ -9,10 +9,9 @@ namespace SoSucKhoe.Book;
 /// <param name="AppointmentNumber">SO_GIAYHEN_KL.</param>
 /// <param name="Notes">XML14 CHAN_DOAN_RV: the diagnosis the appointment follows up.</param>
 /// <param name="Source">"XML14" when the appointment paper came; "XML1" when only NGAY_TAI_KHAM was filled.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookReExam")]
 public sealed record BookReExam(
-    [property: Id(0)] IReadOnlyList<DateTimeOffset> Dates,
-    [property: Id(1)] string FacilityCode,
-    [property: Id(2)] string? AppointmentNumber,
-    [property: Id(3)] string? Notes,
-    [property: Id(4)] string Source);
+    IReadOnlyList<DateTimeOffset> Dates,
+    string FacilityCode,
+    string? AppointmentNumber,
+    string? Notes,
+    string Source);

@@ -9,13 +9,12 @@ namespace SoSucKhoe.Book;
 /// <param name="TreatmentResult">KET_QUA_DTRI code.</param>
 /// <param name="Notes">GHI_CHU.</param>
 /// <param name="DocumentDate">NGAY_CT.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookRecordSummary")]
 public sealed record BookRecordSummary(
-    [property: Id(0)] string? AdmissionDiagnosis,
-    [property: Id(1)] string? DischargeDiagnosis,
-    [property: Id(2)] string? DiseaseCourse,
-    [property: Id(3)] string? KeyResults,
-    [property: Id(4)] string? TreatmentMethod,
-    [property: Id(5)] string? TreatmentResult,
-    [property: Id(6)] string? Notes,
-    [property: Id(7)] DateTimeOffset? DocumentDate);
+    string? AdmissionDiagnosis,
+    string? DischargeDiagnosis,
+    string? DiseaseCourse,
+    string? KeyResults,
+    string? TreatmentMethod,
+    string? TreatmentResult,
+    string? Notes,
+    DateTimeOffset? DocumentDate);

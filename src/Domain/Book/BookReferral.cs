@@ -10,14 +10,13 @@ namespace SoSucKhoe.Book;
 /// <param name="DischargeType">MA_LOAI_RV (2 professional referral, 5 at the patient's request).</param>
 /// <param name="ReasonCode">MA_LYDO_CT.</param>
 /// <param name="TreatmentDirection">HUONG_DIEU_TRI.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookReferral")]
 public sealed record BookReferral(
-    [property: Id(0)] string? ReferralNumber,
-    [property: Id(1)] string? PaperNumber,
-    [property: Id(2)] string? FromFacilityCode,
-    [property: Id(3)] string? ToFacilityCode,
-    [property: Id(4)] string? DischargeDiagnosis,
-    [property: Id(5)] string? MainDiagnosisCode,
-    [property: Id(6)] string? DischargeType,
-    [property: Id(7)] string? ReasonCode,
-    [property: Id(8)] string? TreatmentDirection);
+    string? ReferralNumber,
+    string? PaperNumber,
+    string? FromFacilityCode,
+    string? ToFacilityCode,
+    string? DischargeDiagnosis,
+    string? MainDiagnosisCode,
+    string? DischargeType,
+    string? ReasonCode,
+    string? TreatmentDirection);

@@ -9,13 +9,12 @@ namespace SoSucKhoe.Book;
 /// <param name="Time">NGAY_TH_YL (performed), or NGAY_YL (ordered) when not performed-timed.</param>
 /// <param name="ResultTime">NGAY_KQ.</param>
 /// <param name="ProcedureCode">MA_PTTT_QT of the row (ICD-9 CM), when it is a procedure.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookService")]
 public sealed record BookService(
-    [property: Id(0)] string? Code,
-    [property: Id(1)] string? Name,
-    [property: Id(2)] bool IsSupply,
-    [property: Id(3)] decimal? Quantity,
-    [property: Id(4)] string? Unit,
-    [property: Id(5)] DateTimeOffset? Time,
-    [property: Id(6)] DateTimeOffset? ResultTime,
-    [property: Id(7)] string? ProcedureCode);
+    string? Code,
+    string? Name,
+    bool IsSupply,
+    decimal? Quantity,
+    string? Unit,
+    DateTimeOffset? Time,
+    DateTimeOffset? ResultTime,
+    string? ProcedureCode);

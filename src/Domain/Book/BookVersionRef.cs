@@ -8,12 +8,11 @@ namespace SoSucKhoe.Book;
 /// <param name="AcceptedAt">When that version was accepted.</param>
 /// <param name="ArrivalTime">That version's NGAY_VAO.</param>
 /// <param name="ReplacedByVersion">For a superseded version, the version now in the book (or the cancelled one); null for a cancelled episode.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.BookVersionRef")]
 public sealed record BookVersionRef(
-    [property: Id(0)] string FacilityCode,
-    [property: Id(1)] string MaLk,
-    [property: Id(2)] int Version,
-    [property: Id(3)] string ContentHash,
-    [property: Id(4)] DateTimeOffset AcceptedAt,
-    [property: Id(5)] DateTimeOffset ArrivalTime,
-    [property: Id(6)] int? ReplacedByVersion);
+    string FacilityCode,
+    string MaLk,
+    int Version,
+    string ContentHash,
+    DateTimeOffset AcceptedAt,
+    DateTimeOffset ArrivalTime,
+    int? ReplacedByVersion);

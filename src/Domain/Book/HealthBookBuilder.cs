@@ -1,7 +1,7 @@
 using SoSucKhoe.Book;
 using SoSucKhoe.Dossiers.Catalogues;
 
-namespace SoSucKhoe.Api.Book;
+namespace SoSucKhoe.Book;
 
 /// <summary>
 /// Builds a person's <see cref="HealthBookView"/> from every accepted dossier version (<see cref="BookEntry"/>), in any order:

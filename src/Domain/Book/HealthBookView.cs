@@ -11,15 +11,14 @@ namespace SoSucKhoe.Book;
 /// <param name="Superseded">Earlier versions replaced by a correction, ordered by facility, MA_LK, version.</param>
 /// <param name="Cancelled">The latest version of each cancelled episode, ordered by facility, MA_LK.</param>
 /// <param name="Today">The Vietnam calendar date the view was built for.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.book.HealthBookView")]
 public sealed record HealthBookView(
-    [property: Id(0)] BookAdministrative Administrative,
-    [property: Id(1)] IReadOnlyList<BookVisit> Visits,
-    [property: Id(2)] IReadOnlyList<BookHistoryEntry> History,
-    [property: Id(3)] IReadOnlyList<BookAppointment> UpcomingReExams,
-    [property: Id(4)] IReadOnlyList<BookVersionRef> Superseded,
-    [property: Id(5)] IReadOnlyList<BookVersionRef> Cancelled,
-    [property: Id(6)] DateOnly Today)
+    BookAdministrative Administrative,
+    IReadOnlyList<BookVisit> Visits,
+    IReadOnlyList<BookHistoryEntry> History,
+    IReadOnlyList<BookAppointment> UpcomingReExams,
+    IReadOnlyList<BookVersionRef> Superseded,
+    IReadOnlyList<BookVersionRef> Cancelled,
+    DateOnly Today)
 {
     /// <summary>How many earlier versions corrections replaced.</summary>
     public int SupersededCount => Superseded.Count;

@@ -1,10 +1,32 @@
-using SoSucKhoe.Facilities;
-using SoSucKhoe.Grains.Monitoring;
+namespace SoSucKhoe.Facilities;
 
-namespace SoSucKhoe.Grains.Facilities;
+/// <summary>What the readiness rules read of a registered facility.</summary>
+/// <param name="Locations">The facility's effective-dated locations.</param>
+/// <param name="SigningCertificates">Its registered signing certificates, revoked ones included.</param>
+/// <param name="ConnectionCode">The interconnection code the province issued, if any.</param>
+/// <param name="Declared">The conditions the province declared, as declared.</param>
+/// <param name="CleanConformanceCount">Distinct clean conformance dossiers seen.</param>
+/// <param name="UncleanConformanceCount">Distinct conformance dossiers that had errors.</param>
+/// <param name="HisConfiguredAt">When enough clean conformance dossiers were seen; once set, "HIS configured" stays met.</param>
+/// <param name="LastConformanceAt">When the last conformance dossier came.</param>
+/// <param name="Suspension">The province's suspension, if any.</param>
+/// <param name="FirstAcknowledgedAt">When the gateway first acknowledged one of its dossiers.</param>
+/// <param name="ReachedReady">True once the facility was ready or live: losing its certificate afterwards suspends it.</param>
+public sealed record ReadinessFacts(
+    IReadOnlyList<FacilityLocation> Locations,
+    IReadOnlyList<SigningCertificate> SigningCertificates,
+    ConnectionCodeRecord? ConnectionCode,
+    IReadOnlyDictionary<ReadinessCondition, ConditionStatus> Declared,
+    int CleanConformanceCount,
+    int UncleanConformanceCount,
+    DateTimeOffset? HisConfiguredAt,
+    DateTimeOffset? LastConformanceAt,
+    Suspension? Suspension,
+    DateTimeOffset? FirstAcknowledgedAt,
+    bool ReachedReady);
 
 /// <summary>What the readiness rules make of a facility's facts at one instant.</summary>
-internal sealed record DerivedReadiness(
+public sealed record DerivedReadiness(
     ReadinessState State,
     IReadOnlyList<ConditionStatus> Conditions,
     IReadOnlyList<ReadinessCondition> Met,
@@ -31,17 +53,18 @@ internal sealed record DerivedReadiness(
 /// live (phase 1 complete and acknowledged), ready (phase 1 complete), preparing (code issued or any condition started), registered.</item>
 /// </list>
 /// </summary>
-internal static class FacilityReadiness
+public static class FacilityReadiness
 {
     /// <summary>Who records derived conditions.</summary>
     public const string Hub = "hub";
 
-    public static DerivedReadiness Derive(FacilityState facility, ReadinessOptions options, DateTimeOffset now)
+    public static DerivedReadiness Derive(ReadinessFacts facility, ReadinessOptions options, DateTimeOffset now)
     {
-        var profile = facility.Profile ?? throw new InvalidOperationException("The facility is not registered.");
-        var location = FacilityLocation.InForce(profile.Locations, options.LocalDay(now));
+        ArgumentNullException.ThrowIfNull(facility);
+        ArgumentNullException.ThrowIfNull(options);
+        var location = FacilityLocation.InForce(facility.Locations, options.LocalDay(now));
         var validUntil = DateTimeOffset.MaxValue;
-        foreach (var candidate in profile.Locations)
+        foreach (var candidate in facility.Locations)
         {
             var starts = new DateTimeOffset(candidate.EffectiveFrom.ToDateTime(TimeOnly.MinValue), options.LocalOffset);
             if (starts > now && starts < validUntil)
@@ -74,7 +97,7 @@ internal static class FacilityReadiness
             }
         }
 
-        var conformance = new ConformanceProgress(facility.CleanConformance.Count, options.ConformanceDossiersRequired,
+        var conformance = new ConformanceProgress(facility.CleanConformanceCount, options.ConformanceDossiersRequired,
             facility.HisConfiguredAt is not null);
         var conditions = new ConditionStatus[ReadinessConditions.All.Count];
         var met = new List<ReadinessCondition>(conditions.Length);
@@ -182,17 +205,17 @@ internal static class FacilityReadiness
         };
     }
 
-    private static ConditionStatus HisConfigured(FacilityState facility, ConformanceProgress conformance)
+    private static ConditionStatus HisConfigured(ReadinessFacts facility, ConformanceProgress conformance)
     {
-        var evidence = $"{conformance.CleanCount} of {conformance.Required} clean conformance dossiers, {facility.UncleanConformance.Count} with errors";
+        var evidence = $"{conformance.CleanCount} of {conformance.Required} clean conformance dossiers, {facility.UncleanConformanceCount} with errors";
         var state = conformance.HisConfigured
             ? ConditionState.Met
-            : facility.CleanConformance.Count + facility.UncleanConformance.Count > 0 ? ConditionState.InProgress : ConditionState.NotStarted;
+            : facility.CleanConformanceCount + facility.UncleanConformanceCount > 0 ? ConditionState.InProgress : ConditionState.NotStarted;
         return new ConditionStatus(ReadinessCondition.HisConfigured, state, state == ConditionState.NotStarted ? null : evidence, Hub,
             facility.HisConfiguredAt ?? facility.LastConformanceAt, null, true);
     }
 
-    private static ConditionStatus Declared(FacilityState facility, ReadinessCondition condition, ReadinessOptions options)
+    private static ConditionStatus Declared(ReadinessFacts facility, ReadinessCondition condition, ReadinessOptions options)
     {
         if (!facility.Declared.TryGetValue(condition, out var declared))
         {

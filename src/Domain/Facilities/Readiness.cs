@@ -78,24 +78,14 @@ public enum ConditionState
 /// what the hub saw.</param>
 /// <param name="RecordedBy">Key id of the caller who declared it, or "hub" for derived conditions.</param>
 /// <param name="Share">For <see cref="ReadinessCondition.StaffTrained"/>, the share of staff trained (0 to 1).</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.ConditionStatus")]
 public sealed record ConditionStatus(
-    [property: Id(0)] ReadinessCondition Condition,
-    [property: Id(1)] ConditionState State,
-    [property: Id(2)] string? Evidence,
-    [property: Id(3)] string? RecordedBy,
-    [property: Id(4)] DateTimeOffset? RecordedAt,
-    [property: Id(5)] double? Share,
-    [property: Id(6)] bool Derived);
-
-/// <summary>A declaration of a condition by the province (derived conditions are refused).</summary>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.ConditionUpdate")]
-public sealed record ConditionUpdate(
-    [property: Id(0)] ReadinessCondition Condition,
-    [property: Id(1)] ConditionState State,
-    [property: Id(2)] string Evidence,
-    [property: Id(3)] string RecordedBy,
-    [property: Id(4)] double? Share);
+    ReadinessCondition Condition,
+    ConditionState State,
+    string? Evidence,
+    string? RecordedBy,
+    DateTimeOffset? RecordedAt,
+    double? Share,
+    bool Derived);
 
 /// <summary>
 /// The facility's readiness state, derived from its conditions and facts: registered → preparing → ready (phase 1 met) → live
@@ -122,65 +112,29 @@ public enum ReadinessState
 }
 
 /// <summary>One change of readiness state, kept forever as the facility's history.</summary>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.ReadinessTransition")]
 public sealed record ReadinessTransition(
-    [property: Id(0)] DateTimeOffset At,
-    [property: Id(1)] ReadinessState From,
-    [property: Id(2)] ReadinessState To,
-    [property: Id(3)] string Reason);
+    DateTimeOffset At,
+    ReadinessState From,
+    ReadinessState To,
+    string Reason);
 
 /// <summary>The interconnection code (mã liên thông) the province issued to a facility.</summary>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.ConnectionCode")]
 public sealed record ConnectionCodeRecord(
-    [property: Id(0)] string Code,
-    [property: Id(1)] DateTimeOffset IssuedAt,
-    [property: Id(2)] string IssuedBy);
-
-/// <summary>The facility's account at the national gateway, as shown: the secret is never part of it.</summary>
-/// <param name="EgressAddress">The hub's outgoing address registered with the gateway for this account, if recorded.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.GatewayAccountInfo")]
-public sealed record GatewayAccountInfo(
-    [property: Id(0)] string Username,
-    [property: Id(1)] string? EgressAddress,
-    [property: Id(2)] DateTimeOffset UpdatedAt);
+    string Code,
+    DateTimeOffset IssuedAt,
+    string IssuedBy);
 
 /// <summary>A suspension by the province.</summary>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.Suspension")]
 public sealed record Suspension(
-    [property: Id(0)] DateTimeOffset At,
-    [property: Id(1)] string Reason,
-    [property: Id(2)] string By);
-
-/// <summary>What traffic a facility wants to send.</summary>
-public enum AdmissionPurpose
-{
-    /// <summary>Production check-ins and dossiers: allowed when ready or live.</summary>
-    Production = 1,
-
-    /// <summary>Conformance (test) dossiers: allowed while registered, preparing, ready or live; never forwarded.</summary>
-    Conformance = 2,
-}
-
-/// <summary>The gate's answer for one request, with everything the intake needs from the facility in one call.</summary>
-/// <param name="View">The facility, or null when it is not registered.</param>
-/// <param name="Allowed">True when the traffic may pass.</param>
-/// <param name="Missing">When refused for readiness, the conditions still missing (phase 1), or empty when suspended.</param>
-/// <param name="Reason">Why it was refused, in words.</param>
-/// <param name="SigningCertificates">The facility's signing certificates, revoked ones included.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.FacilityAdmission")]
-public sealed record FacilityAdmission(
-    [property: Id(0)] FacilityView? View,
-    [property: Id(1)] bool Allowed,
-    [property: Id(2)] IReadOnlyList<ReadinessCondition> Missing,
-    [property: Id(3)] string? Reason,
-    [property: Id(4)] IReadOnlyList<SigningCertificate> SigningCertificates);
+    DateTimeOffset At,
+    string Reason,
+    string By);
 
 /// <summary>The result of recording one conformance dossier.</summary>
 /// <param name="CleanCount">Distinct clean conformance dossiers seen so far.</param>
 /// <param name="Required">How many are needed to mark "HIS configured".</param>
 /// <param name="HisConfigured">True once the condition is met.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.ConformanceProgress")]
 public sealed record ConformanceProgress(
-    [property: Id(0)] int CleanCount,
-    [property: Id(1)] int Required,
-    [property: Id(2)] bool HisConfigured);
+    int CleanCount,
+    int Required,
+    bool HisConfigured);

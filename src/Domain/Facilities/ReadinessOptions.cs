@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Monitoring;
+namespace SoSucKhoe.Facilities;
 
 /// <summary>Readiness rules, targets and alert thresholds (configuration section "Readiness").</summary>
 public sealed class ReadinessOptions

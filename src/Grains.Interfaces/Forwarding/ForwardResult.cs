@@ -1,6 +1,6 @@
 using SoSucKhoe.Patients;
 
-namespace SoSucKhoe.Interop;
+namespace SoSucKhoe.Forwarding;
 
 /// <summary>How one forwarding attempt ended.</summary>
 public enum ForwardOutcome

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Interop;
+namespace SoSucKhoe.Forwarding;
 
 /// <summary>
 /// The dossiers of one facility (keyed by MA_CSKCB) that the gateway refused and that wait for an operator: corrected at the

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Interop;
+namespace SoSucKhoe.Forwarding;
 
 /// <summary>
 /// The interop grain of one facility (keyed by MA_CSKCB): an implicit subscriber of the facility's forwarding stream that calls

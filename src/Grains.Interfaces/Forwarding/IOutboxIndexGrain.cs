@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Interop;
+namespace SoSucKhoe.Forwarding;
 
 /// <summary>
 /// A durable shard of the index of persons whose outbox is not empty. A patient grain registers here before it writes its first

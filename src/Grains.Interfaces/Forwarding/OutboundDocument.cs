@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Interop;
+namespace SoSucKhoe.Forwarding;
 
 /// <summary>What kind of document goes to the gateway, which decides the endpoint and loaiHoSo.</summary>
 public enum OutboundKind

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Interop;
+namespace SoSucKhoe.Forwarding;
 
 /// <summary>Names shared by the producers and the consumers of the interop streams.</summary>
 public static class StreamNames

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Monitoring;
+namespace SoSucKhoe.Monitoring;
 
 /// <summary>
 /// Counts a silo's traffic per facility in memory and flushes the increments in batches to the facilities' flow grains, so the

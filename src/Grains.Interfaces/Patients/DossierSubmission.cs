@@ -1,9 +1,13 @@
+using SoSucKhoe.Book;
+
 namespace SoSucKhoe.Patients;
 
 /// <summary>
 /// A dossier that passed validation, with the few facts the patient grain needs to file it and its projection into the
 /// e-health book (never anything from XML6). The bytes are the facility's signed document, kept and forwarded unchanged.
 /// </summary>
+/// <param name="Book">The version's <see cref="SoSucKhoe.Book.BookProjection"/>, encoded by the intake; the grain keeps it as is.</param>
+/// <param name="ReExam">The re-exam appointment the version books, for the receiving facility's list.</param>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.DossierSubmission")]
 public sealed record DossierSubmission(
     [property: Id(0)] string FacilityCode,
@@ -16,8 +20,8 @@ public sealed record DossierSubmission(
     [property: Id(7)] byte[] Document,
     [property: Id(8)] IReadOnlyList<string> InsuranceNumbers,
     [property: Id(9)] string? MainDiagnosis,
-    [property: Id(10)] SoSucKhoe.Book.BookVisit? Visit = null,
-    [property: Id(11)] SoSucKhoe.Book.BookAdministrativeUpdate? Administrative = null);
+    [property: Id(12)] byte[]? Book = null,
+    [property: Id(13)] ReExamBooking? ReExam = null);
 
 /// <summary>The hub's answer to a dossier submission.</summary>
 /// <param name="DossierId">Stable identifier of the episode's dossier: <c>MA_CSKCB:MA_LK</c>.</param>

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Episodes;
+namespace SoSucKhoe.Patients;
 
 /// <summary>
 /// Which person each episode of care (<c>MA_CSKCB:MA_LK</c>, see <see cref="EpisodeKey"/>) is filed under, so that a status query

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Identity;
+namespace SoSucKhoe.Patients;
 
 /// <summary>
 /// Resolves another identifier of a person to the key of their patient grain. Keyed by a namespaced identifier (see

@@ -299,7 +299,7 @@ public sealed partial class FacilityGrain(
     private async Task<FacilityView> CommitAsync(DateTimeOffset now, string? resumedBy = null)
     {
         _cache = null;
-        var derived = FacilityReadiness.Derive(Facility, _options, now);
+        var derived = FacilityReadiness.Derive(Facility.ToReadinessFacts(), _options, now);
         var from = Facility.State;
         if (derived.State != from)
         {
@@ -362,7 +362,7 @@ public sealed partial class FacilityGrain(
             return cache;
         }
 
-        var derived = FacilityReadiness.Derive(Facility, _options, now);
+        var derived = FacilityReadiness.Derive(Facility.ToReadinessFacts(), _options, now);
         _cache = cache = new Cached(derived, ToView(derived));
         cache.Production = Admission(cache.View, derived, AdmissionPurpose.Production);
         cache.Conformance = Admission(cache.View, derived, AdmissionPurpose.Conformance);

@@ -1,6 +1,6 @@
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 
-namespace SoSucKhoe.Grains.Interop;
+namespace SoSucKhoe.Grains.Forwarding;
 
 /// <summary>The persisted refused dossiers of a facility.</summary>
 [GenerateSerializer, Alias("sosuckhoe.DeadLetterIndexState")]

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using SoSucKhoe.Facilities;
-using SoSucKhoe.Grains.Gateway;
+using SoSucKhoe.Forwarding;
+using SoSucKhoe.Forwarding.Gateway;
 using SoSucKhoe.Grains.Monitoring;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Monitoring;
 using SoSucKhoe.Patients;
 
-namespace SoSucKhoe.Grains.Interop;
+namespace SoSucKhoe.Grains.Forwarding;
 
 /// <summary>
 /// The interop grain of one facility. It receives the facility's outbox entries from its forwarding stream, calls the national

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Grains.Interop;
+namespace SoSucKhoe.Grains.Forwarding;
 
 /// <summary>Settings of the outbox and the forwarders (configuration section "Interop").</summary>
 public sealed class InteropOptions

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Patients;
 
-namespace SoSucKhoe.Grains.Interop;
+namespace SoSucKhoe.Grains.Forwarding;
 
 /// <summary>The persisted members of one outbox index shard.</summary>
 [GenerateSerializer, Alias("sosuckhoe.OutboxIndexState")]

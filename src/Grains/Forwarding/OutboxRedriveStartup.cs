@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 
-namespace SoSucKhoe.Grains.Interop;
+namespace SoSucKhoe.Grains.Forwarding;
 
 /// <summary>
 /// When the silo becomes active, wakes every outbox index shard: each one re-drives the persons it lists, so that dossiers

@@ -4,7 +4,7 @@ using Orleans.Concurrency;
 using Orleans.Serialization.Invocation;
 using Orleans.Streams;
 using SoSucKhoe.Facilities;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Monitoring;
 
 namespace SoSucKhoe.Grains.Monitoring;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Orleans.Storage;
-using SoSucKhoe.Episodes;
+using SoSucKhoe.Patients;
 
-namespace SoSucKhoe.Grains.Episodes;
+namespace SoSucKhoe.Grains.Patients;
 
 /// <summary>The stored owner of an episode (the record format the former episode grain wrote, kept as it was).</summary>
 [GenerateSerializer, Alias("sosuckhoe.EpisodeState")]

@@ -1,6 +1,6 @@
-using SoSucKhoe.Identity;
+using SoSucKhoe.Patients;
 
-namespace SoSucKhoe.Grains.Identity;
+namespace SoSucKhoe.Grains.Patients;
 
 /// <summary>The persisted link of an identifier to a person.</summary>
 [GenerateSerializer, Alias("sosuckhoe.IdentityLinkState")]

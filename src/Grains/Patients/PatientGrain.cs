@@ -3,11 +3,10 @@ using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Streams;
 using SoSucKhoe.Book;
-using SoSucKhoe.Episodes;
-using SoSucKhoe.Grains.Interop;
+using SoSucKhoe.Forwarding;
+using SoSucKhoe.Grains.Forwarding;
 using SoSucKhoe.Grains.Monitoring;
-using SoSucKhoe.Identity;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Monitoring;
 using SoSucKhoe.Patients;
 
 namespace SoSucKhoe.Grains.Patients;
@@ -22,7 +21,6 @@ public sealed partial class PatientGrain(
     [PersistentState("patient-history", StorageNames.Main)] IPersistentState<PatientHistoryState> history,
     IOptions<InteropOptions> options,
     IFlowRecorder flow,
-    Serializer<BookProjection> bookSerializer,
     Serializer<EncounterRecord> encounterSerializer,
     TimeProvider time,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
@@ -142,17 +140,14 @@ public sealed partial class PatientGrain(
         encounter.MainDiagnosis = submission.MainDiagnosis;
         encounter.Insured = submission.InsuranceNumbers.Count > 0;
         var version = encounter.Versions.Count + 1;
-        var visit = submission.Visit is { } projected ? projected with { Version = version } : null;
         var record = new ForwardRecord
         {
             Version = version,
             ContentHash = submission.ContentHash,
             AcceptedAt = now,
             UpdatedAt = now,
-            Book = visit is null && submission.Administrative is null
-                ? null
-                : bookSerializer.SerializeToArray(new BookProjection(visit, submission.Administrative)),
-            ReExam = visit?.ReExam,
+            Book = submission.Book,
+            ReExam = submission.ReExam,
         };
         encounter.Versions.Add(record);
         Enqueue(OutboundKind.Dossier, submission.FacilityCode, submission.ProvinceCode, submission.MaLk, version, submission.Document, now);
@@ -199,21 +194,21 @@ public sealed partial class PatientGrain(
 
     public Task<int> GetOutboxLength() => Task.FromResult(State.Outbox.Count);
 
-    public Task<IReadOnlyList<BookEntry>> GetBookEntries()
+    public Task<IReadOnlyList<EncodedBookEntry>> GetBookEntries()
     {
-        var entries = new List<BookEntry>();
+        var entries = new List<EncodedBookEntry>();
         foreach (var encounter in AllEncounters())
         {
             foreach (var version in encounter.Versions)
             {
-                if (version.ReadBook(bookSerializer) is { Visit: { } visit, Administrative: { } administrative })
+                if (version.Book is { } book)
                 {
-                    entries.Add(new BookEntry(visit, administrative, encounter.CancelledAt is not null, version.AcceptedAt));
+                    entries.Add(new EncodedBookEntry(version.Version, book, encounter.CancelledAt is not null, version.AcceptedAt));
                 }
             }
         }
 
-        return Task.FromResult<IReadOnlyList<BookEntry>>(entries);
+        return Task.FromResult<IReadOnlyList<EncodedBookEntry>>(entries);
     }
 
     public async Task<bool> ReplayRejected(string facilityCode, string maLk, int version)
@@ -391,8 +386,8 @@ public sealed partial class PatientGrain(
     /// <summary>Keeps the receiving facility's list of booked re-exams in step with the episode's latest version.</summary>
     private async Task IndexReExamAsync(EncounterRecord encounter, string dossierId)
     {
-        var latest = encounter.Versions.Count > 0 ? encounter.Versions[^1].BookReExam : null;
-        var facilities = encounter.Versions.Select(v => v.BookReExam?.FacilityCode).OfType<string>().Distinct().ToList();
+        var latest = encounter.Versions.Count > 0 ? encounter.Versions[^1].ReExam : null;
+        var facilities = encounter.Versions.Select(v => v.ReExam?.FacilityCode).OfType<string>().Distinct().ToList();
         foreach (var facility in facilities)
         {
             var grain = GrainFactory.GetGrain<IFacilityReExamsGrain>(facility);

@@ -6,14 +6,13 @@ using Orleans.Configuration;
 using Serilog;
 using SoSucKhoe.Api;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Silo.Audit;
-using SoSucKhoe.Silo.Logging;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.GatewayEmulator;
 using SoSucKhoe.Grains;
-using SoSucKhoe.Grains.Identity;
 using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.Grains.Security;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Silo.Logging;
+using SoSucKhoe.Silo.Security.Audit;
 using SoSucKhoe.Silo.Storage;
 
 namespace SoSucKhoe.Silo.Hosting;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using SoSucKhoe.Grains.Monitoring;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 
 namespace SoSucKhoe.Grains.Tests.Readiness;
 

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Audit;
+namespace SoSucKhoe.Api.Security.Audit;
 
 /// <summary>
 /// The action codes of the audit trail (<see cref="AuditEntry.Action"/>): lower-case, dot-separated "subject.verb". The store accepts

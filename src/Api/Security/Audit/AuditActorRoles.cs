@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Audit;
+namespace SoSucKhoe.Api.Security.Audit;
 
 /// <summary>Who acted (<see cref="AuditEntry.ActorRole"/>); the store accepts only these values.</summary>
 public static class AuditActorRoles

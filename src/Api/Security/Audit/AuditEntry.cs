@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Audit;
+namespace SoSucKhoe.Api.Security.Audit;
 
 /// <summary>
 /// One event of the audit trail. Entries are appended once and never change: no API updates or deletes them, and the database

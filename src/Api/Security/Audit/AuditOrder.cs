@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Audit;
+namespace SoSucKhoe.Api.Security.Audit;
 
 /// <summary>The order of a query's entries (by <see cref="AuditEntry.Id"/>, i.e. commit order).</summary>
 public enum AuditOrder

@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Audit;
+namespace SoSucKhoe.Api.Security.Audit;
 
 /// <summary>How the audited action ended (<see cref="AuditEntry.Outcome"/>); the store accepts only these values.</summary>
 public static class AuditOutcomes

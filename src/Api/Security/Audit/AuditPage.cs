@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Audit;
+namespace SoSucKhoe.Api.Security.Audit;
 
 /// <summary>One page of audit entries.</summary>
 /// <param name="Entries">The entries, in the query's order.</param>

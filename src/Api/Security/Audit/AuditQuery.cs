@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Audit;
+namespace SoSucKhoe.Api.Security.Audit;
 
 /// <summary>
 /// Filters and a page of the audit trail. Every filter left null matches everything; the filters combine with AND, the values

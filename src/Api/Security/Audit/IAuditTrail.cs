@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Audit;
+namespace SoSucKhoe.Api.Security.Audit;
 
 /// <summary>
 /// The durable, append-only audit trail. There is deliberately no way to change or remove an entry: the only writes are

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
-namespace SoSucKhoe.Silo.Audit;
+namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>
 /// Group commit for audit appends: callers queue their rows, one writer takes everything queued (up to

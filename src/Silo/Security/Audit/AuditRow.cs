@@ -1,4 +1,4 @@
-namespace SoSucKhoe.Silo.Audit;
+namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>An entry as stored: checked, in UTC to the microsecond, the subject masked and hashed.</summary>
 internal sealed record AuditRow(

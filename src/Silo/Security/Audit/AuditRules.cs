@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 
-namespace SoSucKhoe.Silo.Audit;
+namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>What an entry and a query must satisfy, and how an entry becomes a stored row (shared by every store).</summary>
 internal static partial class AuditRules

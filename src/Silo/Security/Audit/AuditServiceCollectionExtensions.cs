@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 
-namespace SoSucKhoe.Silo.Audit;
+namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>Registers the audit trail (<see cref="IAuditTrail"/>, a singleton disposed with the host).</summary>
 public static class AuditServiceCollectionExtensions

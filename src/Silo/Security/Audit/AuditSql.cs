@@ -1,9 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 
-namespace SoSucKhoe.Silo.Audit;
+namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>
 /// The statements of the audit table (deploy/sql/&lt;dialect&gt;/audit.sql), identical on SQLite and PostgreSQL apart from how a

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace SoSucKhoe.Silo.Audit;
+namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>
 /// For the embedded profile: keeps the audit subject hash key in a file (created once, readable by the owner only), so that a

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SoSucKhoe.Patients;
 
-namespace SoSucKhoe.Silo.Audit;
+namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>
 /// Keeps person keys out of the audit tables: a key is stored masked (first 4 and last 2 characters, as

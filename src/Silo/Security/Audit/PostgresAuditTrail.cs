@@ -2,10 +2,10 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Silo.Storage;
 
-namespace SoSucKhoe.Silo.Audit;
+namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>
 /// The audit trail of the cluster profile: table <c>AuditEntry</c> in PostgreSQL (schema deploy/sql/postgresql/audit.sql,

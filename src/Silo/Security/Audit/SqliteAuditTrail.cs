@@ -3,10 +3,10 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Silo.Storage;
 
-namespace SoSucKhoe.Silo.Audit;
+namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>
 /// The audit trail of the embedded profile: table <c>AuditEntry</c> in the same SQLite file as the grain state (schema
