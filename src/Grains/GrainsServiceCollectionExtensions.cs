@@ -19,14 +19,14 @@ namespace SoSucKhoe.Grains;
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the interop settings (section "Interop"), the resilient gateway client (section "Gateway"), the time provider, the
+    /// Adds the forwarding settings (section "Forwarding"), the resilient gateway client (section "Gateway"), the time provider, the
     /// start-up re-drive of the outbox, readiness settings (section "Readiness", validated at start) with the start-up of the
     /// province aggregate, the flow recorder (section "Monitoring"), the secret protector (section "Secrets") and the episode
     /// registry (over the main grain storage).
     /// </summary>
     public static IServiceCollection AddSoSucKhoeGrains(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InteropOptions>().Bind(configuration.GetSection(InteropOptions.SectionName));
+        services.AddOptions<ForwardingOptions>().Bind(configuration.GetSection(ForwardingOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSoSucKhoeGatewayClient(configuration);
         services.AddSingleton<OutboxRedriveStartup>();
@@ -36,7 +36,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReadinessOptions>, ReadinessOptionsValidator>());
         services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection(MonitoringOptions.SectionName))
             .Validate(o => o.FlushInterval > TimeSpan.Zero, "Monitoring:FlushInterval must be positive.")
-            .Validate(o => o.CareTypes.Values.All(c => c != SoSucKhoe.Facilities.CareType.Unspecified) && o.DefaultCareType != SoSucKhoe.Facilities.CareType.Unspecified,
+            .Validate(o => o.CareTypes.Values.All(c => c != CareType.Unspecified) && o.DefaultCareType != CareType.Unspecified,
                 "Monitoring:CareTypes and DefaultCareType must name one of the six care types.")
             .ValidateOnStart();
         services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.SectionName));

@@ -1,6 +1,7 @@
 namespace SoSucKhoe.LoadTest.Tests;
 
-public sealed class Issue6ArgumentTests
+/// <summary>The load tool's scenario options: the max and soak profiles, the citizen order, the check-in share, outages and ceilings.</summary>
+public sealed class ScenarioArgumentTests
 {
     private static readonly Func<string, string?> NoEnvironment = _ => null;
 

@@ -8,7 +8,11 @@ using SoSucKhoe.LoadTest.Workload;
 
 namespace SoSucKhoe.LoadTest.Tests;
 
-public sealed class Issue6ComputationTests
+/// <summary>
+/// The load tool's workloads, searches and reports: the size mix, long stays, the streaming source, the max search, interval
+/// series, the chart, the outage drain, the memory trend and the ceilings.
+/// </summary>
+public sealed class WorkloadAndReportTests
 {
     private static LatencySummary P99(double ms) => new(100, ms / 2, ms, ms, ms, ms / 2);
 

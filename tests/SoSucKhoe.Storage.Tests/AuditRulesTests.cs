@@ -9,7 +9,7 @@ public sealed class AuditRulesTests
     private static readonly AuditSubjectProtector Protector = new(AuditSamples.SubjectHashKey);
     private static readonly DateTimeOffset Now = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    private static AuditRow Row(AuditEntry entry) => AuditRules.ToRow(entry, Protector, Now);
+    private static AuditRow Row(AuditRecord entry) => AuditRules.ToRow(entry, Protector, Now);
 
     [Fact]
     public void A_personal_id_is_stored_as_its_first_four_and_last_two_digits_plus_a_keyed_hash()
@@ -76,10 +76,10 @@ public sealed class AuditRulesTests
         Assert.Equal("key-1", row.ActorId);
     }
 
-    public static TheoryData<string, AuditEntry> InvalidEntries()
+    public static TheoryData<string, AuditRecord> InvalidEntries()
     {
         var valid = AuditSamples.Read("70", AuditSamples.T0);
-        return new TheoryData<string, AuditEntry>
+        return new TheoryData<string, AuditRecord>
         {
             { "Id", valid with { Id = 7 } },
             { "Action", valid with { Action = "" } },
@@ -100,7 +100,7 @@ public sealed class AuditRulesTests
 
     [Theory]
     [MemberData(nameof(InvalidEntries))]
-    public void An_entry_breaking_a_rule_is_refused_naming_the_field(string field, AuditEntry entry)
+    public void An_entry_breaking_a_rule_is_refused_naming_the_field(string field, AuditRecord entry)
     {
         var error = Assert.Throws<ArgumentException>(() => Row(entry));
 

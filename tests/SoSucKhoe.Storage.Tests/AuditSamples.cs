@@ -15,7 +15,7 @@ internal static class AuditSamples
     /// <summary>A province code unique to one test, so that tests sharing a database (which keeps every entry) stay apart.</summary>
     public static string NewScope() => "t" + Guid.NewGuid().ToString("N")[..12];
 
-    public static AuditEntry Read(string province, DateTimeOffset at, string? subject = PersonA, string facility = "70001") => new()
+    public static AuditRecord Read(string province, DateTimeOffset at, string? subject = PersonA, string facility = "70001") => new()
     {
         OccurredAt = at,
         Action = AuditActions.HealthBookRead,
@@ -29,7 +29,7 @@ internal static class AuditSamples
         Details = "book read at the desk",
     };
 
-    public static AuditEntry Change(string province, DateTimeOffset at, string action, string actorId = "admin-1", string outcome = "ok") => new()
+    public static AuditRecord Change(string province, DateTimeOffset at, string action, string actorId = "admin-1", string outcome = "ok") => new()
     {
         OccurredAt = at,
         Action = action,

@@ -44,7 +44,7 @@ public abstract class AuditTrailContract : IAsyncLifetime
     private Task<AuditPage> QueryAsync(AuditQuery query) =>
         Trail.QueryAsync(query.ProvinceCode is null ? query with { ProvinceCode = Scope } : query);
 
-    private async Task<long[]> AppendAllAsync(params AuditEntry[] entries)
+    private async Task<long[]> AppendAllAsync(params AuditRecord[] entries)
     {
         var ids = new long[entries.Length];
         for (var i = 0; i < entries.Length; i++)
@@ -83,7 +83,7 @@ public abstract class AuditTrailContract : IAsyncLifetime
     [Fact]
     public async Task An_entry_without_a_time_takes_the_store_clock_and_optional_fields_stay_empty()
     {
-        await Trail.AppendAsync(new AuditEntry
+        await Trail.AppendAsync(new AuditRecord
         {
             Action = AuditActions.DeadLetterReplayed,
             ActorRole = AuditActorRoles.System,
@@ -326,7 +326,7 @@ public abstract class AuditTrailContract : IAsyncLifetime
         await AppendAllAsync(AuditSamples.Read(Scope, AuditSamples.T0));
 
         var error = await Assert.ThrowsAnyAsync<DbException>(
-            () => ExecuteSqlAsync($"UPDATE AuditEntry SET Details = 'tampered', Outcome = 'denied' WHERE ProvinceCode = '{Scope}'"));
+            () => ExecuteSqlAsync($"UPDATE AuditRecord SET Details = 'tampered', Outcome = 'denied' WHERE ProvinceCode = '{Scope}'"));
 
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
         var entry = Assert.Single((await QueryAsync(new AuditQuery())).Entries);
@@ -339,8 +339,8 @@ public abstract class AuditTrailContract : IAsyncLifetime
     {
         await AppendAllAsync(AuditSamples.Read(Scope, AuditSamples.T0), AuditSamples.Read(Scope, AuditSamples.T0));
 
-        var scoped = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteSqlAsync($"DELETE FROM AuditEntry WHERE ProvinceCode = '{Scope}'"));
-        var everything = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteSqlAsync("DELETE FROM AuditEntry"));
+        var scoped = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteSqlAsync($"DELETE FROM AuditRecord WHERE ProvinceCode = '{Scope}'"));
+        var everything = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteSqlAsync("DELETE FROM AuditRecord"));
 
         Assert.Contains("append-only", scoped.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", everything.Message, StringComparison.Ordinal);

@@ -78,7 +78,7 @@ public sealed class AuditWiringTests
         var query = new AuditQuery { Actions = [AuditActions.HealthBookRead], SubjectKey = AuditSamples.PersonA, Limit = 50, Order = AuditOrder.OldestFirst };
         var page = new AuditPage([entry], 12);
 
-        var entryCopy = serializer.Deserialize<AuditEntry>(serializer.SerializeToArray(entry));
+        var entryCopy = serializer.Deserialize<AuditRecord>(serializer.SerializeToArray(entry));
         var queryCopy = serializer.Deserialize<AuditQuery>(serializer.SerializeToArray(query));
         var pageCopy = serializer.Deserialize<AuditPage>(serializer.SerializeToArray(page));
 

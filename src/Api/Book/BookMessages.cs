@@ -1,14 +1,13 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
-using Domain = SoSucKhoe.Book;
-using V1 = SoSucKhoe.Api.V1;
+using SoSucKhoe.Book;
 
 namespace SoSucKhoe.Api.Book;
 
 /// <summary>Maps the book the grains keep onto the messages of healthbook.proto.</summary>
 internal static class BookMessages
 {
-    public static V1.HealthBookView ToMessage(string personKey, Domain.HealthBookView book)
+    public static V1.HealthBookView ToMessage(string personKey, HealthBookView book)
     {
         var message = new V1.HealthBookView { PersonKey = personKey, Administrative = ToMessage(book.Administrative) };
         message.Visits.AddRange(book.Visits.Select(ToMessage));
@@ -37,14 +36,14 @@ internal static class BookMessages
         return message;
     }
 
-    private static V1.BookVersionRef ToMessage(Domain.BookVersionRef reference) => new()
+    private static V1.BookVersionRef ToMessage(BookVersionRef reference) => new()
     {
         DossierId = $"{reference.FacilityCode}:{reference.MaLk}",
         Version = reference.Version,
         AcceptedAt = Timestamp.FromDateTimeOffset(reference.AcceptedAt),
     };
 
-    private static V1.BookAdministrative ToMessage(Domain.BookAdministrative a)
+    private static V1.BookAdministrative ToMessage(BookAdministrative a)
     {
         var message = new V1.BookAdministrative
         {
@@ -75,7 +74,7 @@ internal static class BookMessages
         return message;
     }
 
-    private static V1.BookField ToMessage(Domain.BookField field) => new()
+    private static V1.BookField ToMessage(BookField field) => new()
     {
         Value = field.Value ?? string.Empty,
         SourceDossierId = field.SourceDossierId ?? string.Empty,
@@ -84,7 +83,7 @@ internal static class BookMessages
         Note = field.Note ?? string.Empty,
     };
 
-    private static V1.BookVisit ToMessage(Domain.BookVisit v)
+    private static V1.BookVisit ToMessage(BookVisit v)
     {
         var message = new V1.BookVisit
         {
@@ -186,7 +185,7 @@ internal static class BookMessages
         return message;
     }
 
-    private static V1.BookDiagnosis ToMessage(Domain.BookDiagnosis diagnosis) =>
+    private static V1.BookDiagnosis ToMessage(BookDiagnosis diagnosis) =>
         new() { Code = diagnosis.Code, Name = diagnosis.Name ?? string.Empty };
 
     private static void AddPaper(V1.BookVisit visit, string table, Dictionary<string, string?>? fields)

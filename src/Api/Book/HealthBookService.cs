@@ -9,15 +9,18 @@ using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.Security.Audit;
-using SoSucKhoe.Api.V1;
 using SoSucKhoe.Book;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Patients;
 using SoSucKhoe.Security;
 using Status = Google.Rpc.Status;
+using static SoSucKhoe.Api.V1.HealthBook;
 
 namespace SoSucKhoe.Api.Book;
+
+// The contract's names win where the domain repeats them; the slice's mapper converts between the two.
+using SoSucKhoe.Api.V1;
 
 /// <summary>
 /// The e-health book (proto service sosuckhoe.v1.HealthBook). A facility reads a person's book only while that person has an open
@@ -28,17 +31,18 @@ public sealed class HealthBookService(
     PersonResolver persons,
     IAuditTrail audit,
     IOptions<HealthBookOptions> options,
-    TimeProvider time) : V1.HealthBook.HealthBookBase
+    TimeProvider time) : HealthBookBase
 {
     public const string ConsentRequired = "consent_required";
     private const string StaffHeader = "x-staff-id";
 
-    public override async Task<V1.HealthBookView> GetHealthBook(GetHealthBookRequest request, ServerCallContext context)
+    public override async Task<HealthBookView> GetHealthBook(GetHealthBookRequest request, ServerCallContext context)
     {
         var (caller, staff, purpose) = ReadCaller(context, request.Purpose);
         var personKey = await ResolveAsync(request.Patient);
         await RequireConsentAsync(caller, request.FacilityCode, personKey, staff, purpose, "book");
-        var book = await BuildBookAsync(personKey);
+        var book = HealthBookBuilder.Build(EncodedBookEntry.DecodeAll(await grains.GetGrain<IPatientGrain>(personKey).GetBookEntries()),
+            time.GetUtcNow());
         await AuditAsync(AuditActions.HealthBookRead, AuditOutcomes.Allowed, request.FacilityCode, personKey, staff, purpose, caller, "Read the health book.");
         return BookMessages.ToMessage(personKey, book);
     }
@@ -53,7 +57,8 @@ public sealed class HealthBookService(
         }
 
         await RequireConsentAsync(caller, request.FacilityCode, personKey, staff, purpose, "export");
-        var book = await BuildBookAsync(personKey);
+        var book = HealthBookBuilder.Build(EncodedBookEntry.DecodeAll(await grains.GetGrain<IPatientGrain>(personKey).GetBookEntries()),
+            time.GetUtcNow());
         var visit = book.Visits.FirstOrDefault(v => v.DossierId == request.DossierId)
             ?? throw ApiErrors.NotFound($"The person's book has no episode {request.DossierId}.", "episode", request.DossierId);
         await AuditAsync(AuditActions.HealthBookRead, AuditOutcomes.Allowed, request.FacilityCode, personKey, staff, purpose, caller,
@@ -125,7 +130,7 @@ public sealed class HealthBookService(
         var response = new ListFacilityReExamsResponse();
         response.Appointments.AddRange(appointments.Select(a =>
         {
-            var message = new V1.FacilityReExam
+            var message = new FacilityReExam
             {
                 PersonKey = a.PersonKey,
                 SourceDossierId = a.SourceDossierId,
@@ -135,12 +140,6 @@ public sealed class HealthBookService(
             return message;
         }));
         return response;
-    }
-
-    private async Task<SoSucKhoe.Book.HealthBookView> BuildBookAsync(string personKey)
-    {
-        var entries = await grains.GetGrain<IPatientGrain>(personKey).GetBookEntries();
-        return HealthBookBuilder.Build(entries.Select(entry => entry.Decode()).OfType<BookEntry>(), time.GetUtcNow());
     }
 
     private (CallerPrincipal Caller, string Staff, string Purpose) ReadCaller(ServerCallContext context, string purpose)
@@ -193,7 +192,7 @@ public sealed class HealthBookService(
 
     private async Task AuditAsync(string action, string outcome, string facilityCode, string personKey, string staff, string purpose,
         CallerPrincipal caller, string details) =>
-        await audit.AppendAsync(new global::SoSucKhoe.Api.Security.Audit.AuditEntry
+        await audit.AppendAsync(new AuditRecord
         {
             OccurredAt = time.GetUtcNow(),
             Action = action,

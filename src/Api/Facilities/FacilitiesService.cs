@@ -4,18 +4,17 @@ using Grpc.Core;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Facilities;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Api.V1;
 using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Security;
-using ConditionUpdate = SoSucKhoe.Facilities.ConditionUpdate;
-using FacilityLocation = SoSucKhoe.Facilities.FacilityLocation;
-using ReadinessCondition = SoSucKhoe.Facilities.ReadinessCondition;
-using Domain = SoSucKhoe.Facilities;
+using static SoSucKhoe.Api.V1.Facilities;
 
 namespace SoSucKhoe.Api.Facilities;
+
+// The contract's names win where the domain repeats them; the slice's mapper converts between the two.
+using SoSucKhoe.Api.V1;
 
 /// <summary>
 /// The facility registry (proto service sosuckhoe.v1.Facilities): profiles, locations, connection codes, gateway accounts,
@@ -28,7 +27,7 @@ public sealed class FacilitiesService(
     TimeProvider time,
     FacilityProfiles profiles,
     CredentialIssuer credentials,
-    Authorizer authorizer) : V1.Facilities.FacilitiesBase
+    Authorizer authorizer) : FacilitiesBase
 {
     private const int MaxEvidenceLength = 500;
     private const int MaxReasonLength = 500;
@@ -66,7 +65,7 @@ public sealed class FacilitiesService(
             throw Invalid("The facility registration is invalid", problems);
         }
 
-        await EnsureProvinceAsync(caller, FacilityLocation.InForce(profile.Locations, Today())!.ProvinceCode);
+        await EnsureProvinceAsync(caller, profile.LocationOn(Today())!.ProvinceCode);
         var view = await facility.Register(new FacilityRegistration(input.FacilityCode, profile));
         await AuditAsync(context, existing is null ? AuditActions.FacilityRegistered : AuditActions.FacilityUpdated, view,
             existing is null ? "Facility registered." : "Profile updated.");
@@ -89,7 +88,7 @@ public sealed class FacilitiesService(
         return message;
     }
 
-    public override async Task<V1.SigningCertificate> AddSigningCertificate(AddSigningCertificateRequest request, ServerCallContext context)
+    public override async Task<SigningCertificate> AddSigningCertificate(AddSigningCertificateRequest request, ServerCallContext context)
     {
         var (facility, view) = await RequireFacilityAsync(request.FacilityCode);
         using var certificate = RegistryLookups.ParsePublicCertificate(request.CertificatePem);
@@ -100,14 +99,12 @@ public sealed class FacilitiesService(
             throw new RpcException(new Grpc.Core.Status(StatusCode.AlreadyExists, "This certificate is registered for another facility."));
         }
 
-        var added = await facility.AddSigningCertificate(new Domain.SigningCertificate(thumbprint, certificate.Subject,
-            new DateTimeOffset(certificate.NotBefore.ToUniversalTime()), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()),
-            time.GetUtcNow(), null));
+        var added = await facility.AddSigningCertificate(FacilityMessages.FromCertificate(certificate, thumbprint, time.GetUtcNow()));
         await AuditAsync(context, AuditActions.FacilityUpdated, view, $"Signing certificate {thumbprint[..16]} added.");
         return FacilityMessages.ToMessage(added!);
     }
 
-    public override async Task<V1.SigningCertificate> RevokeSigningCertificate(RevokeSigningCertificateRequest request, ServerCallContext context)
+    public override async Task<SigningCertificate> RevokeSigningCertificate(RevokeSigningCertificateRequest request, ServerCallContext context)
     {
         var (facility, view) = await RequireFacilityAsync(request.FacilityCode);
         var revoked = await facility.RevokeSigningCertificate((request.ThumbprintSha256 ?? string.Empty).ToUpperInvariant(), time.GetUtcNow())
@@ -153,7 +150,7 @@ public sealed class FacilitiesService(
         if (caller.Role != CallerRole.Admin)
         {
             var provinces = registrations
-                .Select(r => FacilityLocation.InForce(r.Registration.Profile.Locations, today)!.ProvinceCode)
+                .Select(r => r.Registration.Profile.LocationOn(today)!.ProvinceCode)
                 .Concat(registrations.Where(r => r.Existing is not null).Select(r => r.Existing!.ProvinceCode))
                 .Distinct(StringComparer.Ordinal);
             foreach (var province in provinces)
@@ -213,8 +210,7 @@ public sealed class FacilitiesService(
 
         var profile = problems.Count > 0
             ? null
-            : profiles.Schedule(view.Profile, new FacilityLocation(from, request.ProvinceCode,
-                RegistryText.NullIfEmpty(request.DistrictCode), RegistryText.NullIfEmpty(request.CommuneCode)), problems);
+            : profiles.Schedule(view.Profile, FacilityMessages.FromMessage(request, from), problems);
         if (profile is null)
         {
             throw Invalid("The location is invalid", problems);
@@ -230,9 +226,9 @@ public sealed class FacilitiesService(
     {
         var (facility, view) = await RequireFacilityAsync(request.FacilityCode);
         var problems = new List<FieldProblem>();
-        var condition = (ReadinessCondition)(int)request.Condition;
-        var state = (Domain.ConditionState)(int)request.State;
-        if (condition == ReadinessCondition.Unspecified || !Enum.IsDefined(condition))
+        var condition = FacilityMessages.FromMessage(request.Condition);
+        var state = FacilityMessages.FromMessage(request.State);
+        if (request.Condition == ReadinessCondition.Unspecified || !Enum.IsDefined(request.Condition))
         {
             problems.Add(new FieldProblem("condition", ViolationRules.CodeList, "condition must be a readiness condition."));
         }
@@ -242,11 +238,11 @@ public sealed class FacilitiesService(
                 $"{FacilityMessages.ConditionName(condition)} is derived by the hub from what it holds and cannot be declared."));
         }
 
-        if (!Enum.IsDefined(state))
+        if (!Enum.IsDefined(request.State))
         {
             problems.Add(new FieldProblem("state", ViolationRules.CodeList, "state must be NOT_STARTED, IN_PROGRESS or MET."));
         }
-        else if (state != Domain.ConditionState.NotStarted && !RegistryText.IsPrintable(request.Evidence, MaxEvidenceLength))
+        else if (request.State != ConditionState.NotStarted && !RegistryText.IsPrintable(request.Evidence, MaxEvidenceLength))
         {
             problems.Add(new FieldProblem("evidence", ViolationRules.Required,
                 $"evidence is required unless the state is NOT_STARTED: 1 to {MaxEvidenceLength} printable characters."));
@@ -261,7 +257,7 @@ public sealed class FacilitiesService(
         {
             problems.Add(new FieldProblem("share", ViolationRules.NumberFormat, "share is a fraction between 0 and 1."));
         }
-        else if (condition == ReadinessCondition.StaffTrained && state != Domain.ConditionState.NotStarted && share is null)
+        else if (request.Condition == ReadinessCondition.StaffTrained && request.State != ConditionState.NotStarted && share is null)
         {
             problems.Add(new FieldProblem("share", ViolationRules.Required, "STAFF_TRAINED needs the share of staff trained (0 to 1)."));
         }
@@ -276,7 +272,7 @@ public sealed class FacilitiesService(
         try
         {
             updated = await facility.UpdateCondition(new ConditionUpdate(condition, state, request.Evidence.Trim(), caller.KeyId,
-                condition == ReadinessCondition.StaffTrained ? share : null));
+                request.Condition == ReadinessCondition.StaffTrained ? share : null));
         }
         catch (ArgumentException exception)
         {
@@ -375,20 +371,17 @@ public sealed class FacilitiesService(
             }
         }
 
-        var level = (Domain.FacilityLevel)(int)request.Level;
-        if (!Enum.IsDefined(level))
+        if (!Enum.IsDefined(request.Level))
         {
             problems.Add(new FieldProblem("level", ViolationRules.CodeList, "level is not a known facility level."));
         }
 
-        var ownership = (Domain.FacilityOwnership)(int)request.Ownership;
-        if (!Enum.IsDefined(ownership))
+        if (!Enum.IsDefined(request.Ownership))
         {
             problems.Add(new FieldProblem("ownership", ViolationRules.CodeList, "ownership is not a known value."));
         }
 
-        var careTypes = request.CareTypes.Select(c => (Domain.CareType)(int)c).ToList();
-        if (careTypes.Any(c => c == Domain.CareType.Unspecified || !Enum.IsDefined(c)))
+        if (request.CareTypes.Any(c => c == CareType.Unspecified || !Enum.IsDefined(c)))
         {
             problems.Add(new FieldProblem("care_types", ViolationRules.CodeList, "care_types holds an unknown care type."));
         }
@@ -400,10 +393,10 @@ public sealed class FacilitiesService(
             RegistryText.NullIfEmpty(request.DistrictCode),
             RegistryText.NullIfEmpty(request.CommuneCode),
             from,
-            level == Domain.FacilityLevel.Unspecified ? null : level,
-            ownership == Domain.FacilityOwnership.Unspecified ? null : ownership,
+            request.Level == FacilityLevel.Unspecified ? null : FacilityMessages.FromMessage(request.Level),
+            request.Ownership == FacilityOwnership.Unspecified ? null : FacilityMessages.FromMessage(request.Ownership),
             request.HasInsuredCareContract ? request.InsuredCareContract : null,
-            careTypes.Count > 0 ? careTypes : null);
+            request.CareTypes.Count > 0 ? request.CareTypes.Select(FacilityMessages.FromMessage).ToList() : null);
     }
 
     private static void CheckGatewayAccount(string username, string password, string? egress, List<FieldProblem> problems,
@@ -449,7 +442,7 @@ public sealed class FacilitiesService(
     private Task AuditAsync(ServerCallContext context, string action, FacilityView view, string details)
     {
         var caller = CallerPrincipal.From(context);
-        return audit.AppendAsync(new global::SoSucKhoe.Api.Security.Audit.AuditEntry
+        return audit.AppendAsync(new AuditRecord
         {
             OccurredAt = time.GetUtcNow(),
             Action = action,

@@ -1,6 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using SoSucKhoe.Facilities;
 using static Google.Protobuf.WellKnownTypes.Timestamp;
-using V1 = SoSucKhoe.Api.V1;
 
 namespace SoSucKhoe.Api.Facilities;
 
@@ -104,6 +104,25 @@ public static class FacilityMessages
         AddedAt = FromDateTimeOffset(certificate.AddedAt),
         RevokedAt = certificate.RevokedAt is { } revoked ? FromDateTimeOffset(revoked) : null,
     };
+
+    public static ReadinessCondition FromMessage(V1.ReadinessCondition condition) => (ReadinessCondition)(int)condition;
+
+    public static ConditionState FromMessage(V1.ConditionState state) => (ConditionState)(int)state;
+
+    public static FacilityLevel FromMessage(V1.FacilityLevel level) => (FacilityLevel)(int)level;
+
+    public static FacilityOwnership FromMessage(V1.FacilityOwnership ownership) => (FacilityOwnership)(int)ownership;
+
+    public static CareType FromMessage(V1.CareType careType) => (CareType)(int)careType;
+
+    /// <summary>The location a ScheduleLocation request names, in force from <paramref name="from"/>.</summary>
+    public static FacilityLocation FromMessage(V1.ScheduleLocationRequest request, DateOnly from) => new(from, request.ProvinceCode,
+        RegistryText.NullIfEmpty(request.DistrictCode), RegistryText.NullIfEmpty(request.CommuneCode));
+
+    /// <summary>The public facts the hub keeps of a signing certificate a request registers.</summary>
+    public static SigningCertificate FromCertificate(X509Certificate2 certificate, string thumbprint, DateTimeOffset addedAt) => new(
+        thumbprint, certificate.Subject, new DateTimeOffset(certificate.NotBefore.ToUniversalTime()),
+        new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), addedAt, null);
 
     /// <summary>The condition's name in proto form without the enum prefix, e.g. "HIS_CONFIGURED".</summary>
     public static string ConditionName(ReadinessCondition condition)

@@ -3,16 +3,19 @@ using Grpc.Core;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.Security.Audit;
-using SoSucKhoe.Api.V1;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Forwarding;
 using SoSucKhoe.Patients;
+using static SoSucKhoe.Api.V1.Operations;
 
 namespace SoSucKhoe.Api.Forwarding;
 
+// The contract's names win where the domain repeats them; the slice's mapper converts between the two.
+using SoSucKhoe.Api.V1;
+
 /// <summary>Refused dossiers and their audited replay (proto service sosuckhoe.v1.Operations).</summary>
-public sealed class OperationsService(IGrainFactory grains, IEpisodeRegistry episodes, IAuditTrail audit, TimeProvider time) : V1.Operations.OperationsBase
+public sealed class OperationsService(IGrainFactory grains, IEpisodeRegistry episodes, IAuditTrail audit, TimeProvider time) : OperationsBase
 {
     public override async Task<ListRejectedDossiersResponse> ListRejectedDossiers(ListRejectedDossiersRequest request, ServerCallContext context)
     {
@@ -47,7 +50,7 @@ public sealed class OperationsService(IGrainFactory grains, IEpisodeRegistry epi
         }
 
         var caller = CallerPrincipal.From(context);
-        await audit.AppendAsync(new global::SoSucKhoe.Api.Security.Audit.AuditEntry
+        await audit.AppendAsync(new AuditRecord
         {
             OccurredAt = time.GetUtcNow(),
             Action = AuditActions.DeadLetterReplayed,

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using SoSucKhoe.Book;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Api.V1;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Dossiers.Model;
@@ -16,6 +15,9 @@ using SoSucKhoe.Monitoring;
 using SoSucKhoe.Patients;
 
 namespace SoSucKhoe.Api.Intake;
+
+// The contract's names win where the domain repeats them; the slice's mapper converts between the two.
+using SoSucKhoe.Api.V1;
 
 /// <summary>
 /// The intake pipeline behind the Intake service: read the document safely, validate it against the national rules, check the
@@ -338,7 +340,7 @@ public sealed partial class DossierIntake(
         };
         if (status.Receipt is { } receipt)
         {
-            message.Receipt = new V1.GatewayReceipt
+            message.Receipt = new GatewayReceipt
             {
                 MaGiaoDich = receipt.MaGiaoDich,
                 ThoiGianTiepNhan = receipt.ThoiGianTiepNhan,
@@ -394,7 +396,7 @@ public sealed partial class DossierIntake(
                 flows.RefusedByHub(facilityCode);
             }
 
-            LogGated(logger, facilityCode, purpose, admission.View.State, admission.Missing.Count);
+            LogGated(logger, facilityCode, purpose, admission.View.State.ToString(), admission.Missing.Count);
             throw AdmissionErrors.Refused(facilityCode, admission);
         }
 
@@ -572,7 +574,7 @@ public sealed partial class DossierIntake(
     private static partial void LogConformance(ILogger logger, string facility, bool passed, int count, int clean, int required);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Purpose} traffic of {Facility} refused by the gate: state {State}, {Missing} missing conditions")]
-    private static partial void LogGated(ILogger logger, string facility, AdmissionPurpose purpose, SoSucKhoe.Facilities.ReadinessState state, int missing);
+    private static partial void LogGated(ILogger logger, string facility, AdmissionPurpose purpose, string state, int missing);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Check-in at {Facility} refused: {Count} violations, first {First}")]
     private static partial void LogCheckInRefused(ILogger logger, string facility, int count, string first);

@@ -1,15 +1,18 @@
 using Grpc.Core;
 using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Api.V1;
+using static SoSucKhoe.Api.V1.Intake;
 
 namespace SoSucKhoe.Api.Intake;
+
+// The contract's names win where the domain repeats them; the slice's mapper converts between the two.
+using SoSucKhoe.Api.V1;
 
 /// <summary>
 /// The HIS-facing intake (proto service sosuckhoe.v1.Intake); the work happens in <see cref="DossierIntake"/>. Every call first
 /// takes a place from <see cref="IntakeAdmission"/>, which bounds how many the hub works on at once.
 /// </summary>
-public sealed class IntakeService(DossierIntake intake, IntakeAdmission admission) : V1.Intake.IntakeBase
+public sealed class IntakeService(DossierIntake intake, IntakeAdmission admission) : IntakeBase
 {
     public override async Task<CheckInResponse> CheckIn(CheckInRequest request, ServerCallContext context)
     {

@@ -37,14 +37,14 @@ public static class MonitoringLabels
     };
 
     /// <summary>The name of a care type of the semiannual report.</summary>
-    public static string CareType(CareType careType) => careType switch
+    public static string CareTypeName(CareType careType) => careType switch
     {
-        SoSucKhoe.Facilities.CareType.OutpatientExam => "Khám bệnh ngoại trú",
-        SoSucKhoe.Facilities.CareType.OutpatientTreatment => "Điều trị ngoại trú",
-        SoSucKhoe.Facilities.CareType.DrugRefill => "Cấp thuốc theo hẹn",
-        SoSucKhoe.Facilities.CareType.Inpatient => "Điều trị nội trú",
-        SoSucKhoe.Facilities.CareType.DayCare => "Điều trị nội trú ban ngày",
-        SoSucKhoe.Facilities.CareType.Telemedicine => "Khám chữa bệnh từ xa",
+        CareType.OutpatientExam => "Khám bệnh ngoại trú",
+        CareType.OutpatientTreatment => "Điều trị ngoại trú",
+        CareType.DrugRefill => "Cấp thuốc theo hẹn",
+        CareType.Inpatient => "Điều trị nội trú",
+        CareType.DayCare => "Điều trị nội trú ban ngày",
+        CareType.Telemedicine => "Khám chữa bệnh từ xa",
         _ => "Chưa xác định",
     };
 
@@ -60,8 +60,8 @@ public static class MonitoringLabels
     /// <summary>The six care types of the report, in the order of the report.</summary>
     public static readonly IReadOnlyList<CareType> ReportCareTypes =
     [
-        SoSucKhoe.Facilities.CareType.OutpatientExam, SoSucKhoe.Facilities.CareType.OutpatientTreatment, SoSucKhoe.Facilities.CareType.DrugRefill,
-        SoSucKhoe.Facilities.CareType.Inpatient, SoSucKhoe.Facilities.CareType.DayCare, SoSucKhoe.Facilities.CareType.Telemedicine,
+        CareType.OutpatientExam, CareType.OutpatientTreatment, CareType.DrugRefill,
+        CareType.Inpatient, CareType.DayCare, CareType.Telemedicine,
     ];
 
     /// <summary>The states in display order.</summary>

@@ -5,9 +5,12 @@ using SoSucKhoe.Api.Monitoring;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Monitoring;
-using V1 = SoSucKhoe.Api.V1;
+using static SoSucKhoe.Api.V1.Monitoring;
 
 namespace SoSucKhoe.Api.Monitoring;
+
+// The contract's names win where the domain repeats them; the slice's mapper converts between the two.
+using SoSucKhoe.Api.V1;
 
 /// <summary>
 /// The province view (proto service sosuckhoe.v1.Monitoring): readiness counts, the facility list, the live change stream,
@@ -19,7 +22,7 @@ public sealed class MonitoringService(
     MonitoringScope scope,
     AdministrativeUnitNames names,
     ReadinessWatch watch,
-    TimeProvider time) : V1.Monitoring.MonitoringBase
+    TimeProvider time) : MonitoringBase
 {
     /// <summary>The largest page of ListFacilities.</summary>
     public const int MaxPageSize = 500;
@@ -27,14 +30,14 @@ public sealed class MonitoringService(
     /// <summary>The page size when none is given.</summary>
     public const int DefaultPageSize = 100;
 
-    public override async Task<V1.ProvinceReadiness> GetProvinceReadiness(V1.GetProvinceReadinessRequest request, ServerCallContext context)
+    public override async Task<ProvinceReadiness> GetProvinceReadiness(GetProvinceReadinessRequest request, ServerCallContext context)
     {
         var province = await scope.ResolveAsync(context, request.ProvinceCode);
         var readiness = await Aggregate(province).GetReadiness();
         return MonitoringMessages.ToProto(readiness, names, time.GetUtcNow());
     }
 
-    public override async Task<V1.ListProvinceFacilitiesResponse> ListFacilities(V1.ListProvinceFacilitiesRequest request, ServerCallContext context)
+    public override async Task<ListProvinceFacilitiesResponse> ListFacilities(ListProvinceFacilitiesRequest request, ServerCallContext context)
     {
         var violations = new List<Violation>();
         if (request.DistrictCode.Length > 0 && !MonitoringScope.IsDistrictCode(request.DistrictCode))
@@ -69,16 +72,14 @@ public sealed class MonitoringService(
         var aggregate = Aggregate(province);
         var filter = new FacilityFilter(
             request.DistrictCode.Length > 0 ? request.DistrictCode : null,
-            request.State == V1.ReadinessState.Unspecified ? null : MonitoringMessages.FromProto(request.State),
-            request.MissingCondition == V1.ReadinessCondition.Unspecified ? null : MonitoringMessages.FromProto(request.MissingCondition));
+            request.State == ReadinessState.Unspecified ? null : MonitoringMessages.FromProto(request.State),
+            request.MissingCondition == ReadinessCondition.Unspecified ? null : MonitoringMessages.FromProto(request.MissingCondition));
         var matching = (await aggregate.ListFacilities(filter)).OrderBy(f => f.FacilityCode, StringComparer.Ordinal).ToList();
         var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var page = matching.Where(f => after is null || string.CompareOrdinal(f.FacilityCode, after) > 0).Take(size).ToList();
-        var flows = page.Count == 0
-            ? new Dictionary<string, FacilityFlow>()
-            : (await aggregate.GetFlows(null)).ToDictionary(f => f.FacilityCode, StringComparer.Ordinal);
+        var flows = (page.Count == 0 ? [] : await aggregate.GetFlows(null)).ToDictionary(f => f.FacilityCode, StringComparer.Ordinal);
 
-        var response = new V1.ListProvinceFacilitiesResponse { TotalMatching = matching.Count };
+        var response = new ListProvinceFacilitiesResponse { TotalMatching = matching.Count };
         response.Facilities.AddRange(page.Select(f => MonitoringMessages.ToProto(f, flows.GetValueOrDefault(f.FacilityCode), names)));
         if (page.Count == size && string.CompareOrdinal(matching[^1].FacilityCode, page[^1].FacilityCode) > 0)
         {
@@ -88,7 +89,7 @@ public sealed class MonitoringService(
         return response;
     }
 
-    public override async Task WatchReadiness(V1.WatchReadinessRequest request, IServerStreamWriter<V1.ProvinceReadinessChange> responseStream,
+    public override async Task WatchReadiness(WatchReadinessRequest request, IServerStreamWriter<ProvinceReadinessChange> responseStream,
         ServerCallContext context)
     {
         var violations = new List<Violation>();
@@ -102,7 +103,7 @@ public sealed class MonitoringService(
             change => responseStream.WriteAsync(MonitoringMessages.ToProto(change), context.CancellationToken), context.CancellationToken);
     }
 
-    public override async Task<V1.FlowStats> GetFlowStats(V1.GetFlowStatsRequest request, ServerCallContext context)
+    public override async Task<FlowStats> GetFlowStats(GetFlowStatsRequest request, ServerCallContext context)
     {
         var violations = new List<Violation>();
         string? facility = null;
@@ -129,15 +130,15 @@ public sealed class MonitoringService(
                 throw ApiErrors.NotFound($"Province {province} holds no facility {facility}.", "facility", facility);
             }
 
-            flows = [FacilityFlow.Empty(facility)];
+            flows = [MonitoringMessages.NoFlow(facility)];
         }
 
-        var response = new V1.FlowStats { ProvinceCode = province, Total = MonitoringMessages.Sum(flows) };
+        var response = new FlowStats { ProvinceCode = province, Total = MonitoringMessages.Sum(flows) };
         response.Facilities.AddRange(flows.OrderBy(f => f.FacilityCode, StringComparer.Ordinal).Select(MonitoringMessages.ToProto));
         return response;
     }
 
-    public override async Task<V1.ListAlertsResponse> ListAlerts(V1.ListAlertsRequest request, ServerCallContext context)
+    public override async Task<ListAlertsResponse> ListAlerts(ListAlertsRequest request, ServerCallContext context)
     {
         var violations = new List<Violation>();
         if (!Enum.IsDefined(request.Kind))
@@ -148,7 +149,7 @@ public sealed class MonitoringService(
         var province = await scope.ResolveAsync(context, request.ProvinceCode, violations);
         var alerts = await Aggregate(province).GetAlerts();
         var kind = MonitoringMessages.FromProto(request.Kind);
-        var response = new V1.ListAlertsResponse();
+        var response = new ListAlertsResponse();
         response.Alerts.AddRange(alerts
             .Where(a => kind == AlertKind.Unspecified || a.Kind == kind)
             .OrderBy(a => a.Kind)
@@ -157,7 +158,7 @@ public sealed class MonitoringService(
         return response;
     }
 
-    public override async Task<V1.SemiannualReport> GetSemiannualReport(V1.GetSemiannualReportRequest request, ServerCallContext context)
+    public override async Task<SemiannualReport> GetSemiannualReport(GetSemiannualReportRequest request, ServerCallContext context)
     {
         var violations = new List<Violation>();
         if (request.Year is < 2000 or > 2100)

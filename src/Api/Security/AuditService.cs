@@ -2,15 +2,18 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Api.V1;
 using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Security;
+using static SoSucKhoe.Api.V1.Audit;
 
 namespace SoSucKhoe.Api.Security;
 
+// The contract's names win where the domain repeats them; the slice's mapper converts between the two.
+using SoSucKhoe.Api.V1;
+
 /// <summary>Reads the audit trail (proto service sosuckhoe.v1.Audit); there is no RPC that writes or changes it.</summary>
-public sealed class AuditService(IAuditTrail audit, Authorizer authorizer) : V1.Audit.AuditBase
+public sealed class AuditService(IAuditTrail audit, Authorizer authorizer) : AuditBase
 {
     public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)
     {
@@ -52,7 +55,7 @@ public sealed class AuditService(IAuditTrail audit, Authorizer authorizer) : V1.
         }, context.CancellationToken);
 
         var response = new ListAuditEntriesResponse { NextAfterId = page.NextAfterId ?? 0 };
-        response.Entries.AddRange(page.Entries.Select(e => new V1.AuditEntry
+        response.Entries.AddRange(page.Entries.Select(e => new AuditEntry
         {
             Id = e.Id,
             OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),

@@ -101,7 +101,7 @@ public sealed partial class CredentialIssuer(
     }
 
     private async Task AuditCertificateAsync(string action, CallerPrincipal actor, ClientCertificateBinding binding, string details) =>
-        await audit.AppendAsync(new AuditEntry
+        await audit.AppendAsync(new AuditRecord
         {
             OccurredAt = time.GetUtcNow(),
             Action = action,
@@ -154,7 +154,7 @@ public sealed partial class CredentialIssuer(
             CallerRole.Facility => (await grains.GetGrain<IFacilityGrain>(record.Scope).GetView())?.ProvinceCode,
             _ => null,
         };
-        await audit.AppendAsync(new AuditEntry
+        await audit.AppendAsync(new AuditRecord
         {
             OccurredAt = time.GetUtcNow(),
             Action = action,

@@ -5,20 +5,23 @@ using Grpc.Core;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.Facilities;
-using SoSucKhoe.Api.V1;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Security;
+using static SoSucKhoe.Api.V1.Credentials;
 
 namespace SoSucKhoe.Api.Security;
+
+// The contract's names win where the domain repeats them; the slice's mapper converts between the two.
+using SoSucKhoe.Api.V1;
 
 /// <summary>API keys (proto service sosuckhoe.v1.Credentials). Access rules live in <see cref="AccessPolicy"/>.</summary>
 public sealed class CredentialsService(
     CredentialIssuer credentials,
     Authorizer authorizer,
     IGrainFactory grains,
-    Microsoft.Extensions.Options.IOptions<SecurityOptions> options) : V1.Credentials.CredentialsBase
+    Microsoft.Extensions.Options.IOptions<SecurityOptions> options) : CredentialsBase
 {
     private static readonly TimeSpan MaxGrace = TimeSpan.FromDays(30);
 

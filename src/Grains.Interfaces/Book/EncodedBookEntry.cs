@@ -17,4 +17,8 @@ public sealed record EncodedBookEntry(
 {
     /// <summary>The entry the book is built from, or null when the projection has no visit or no administrative part.</summary>
     public BookEntry? Decode() => BookProjectionCodec.Decode(Projection).ToEntry(Version, Cancelled, AcceptedAt);
+
+    /// <summary>The entries the book is built from (see <see cref="Decode"/>).</summary>
+    public static IEnumerable<BookEntry> DecodeAll(IEnumerable<EncodedBookEntry> entries) =>
+        entries.Select(entry => entry.Decode()).OfType<BookEntry>();
 }

@@ -64,4 +64,8 @@ public sealed record FacilityProfile(
     [property: Id(2)] FacilityOwnership Ownership,
     [property: Id(3)] bool InsuredCareContract,
     [property: Id(4)] IReadOnlyList<FacilityLocation> Locations,
-    [property: Id(5)] IReadOnlyList<CareType> CareTypes);
+    [property: Id(5)] IReadOnlyList<CareType> CareTypes)
+{
+    /// <summary>The location in force on a day (see <see cref="FacilityLocation.InForce"/>).</summary>
+    public FacilityLocation? LocationOn(DateOnly day) => FacilityLocation.InForce(Locations, day);
+}

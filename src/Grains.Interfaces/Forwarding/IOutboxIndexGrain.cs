@@ -18,7 +18,7 @@ public interface IOutboxIndexGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// The gateway is back: asks every registered person to resume at once (<c>IPatientGrain.Resume</c>). Calls within
-    /// <c>Interop:ResumeCooldown</c> of the previous round are ignored, since every forwarder that sees the recovery asks.
+    /// <c>Forwarding:ResumeCooldown</c> of the previous round are ignored, since every forwarder that sees the recovery asks.
     /// </summary>
     Task ResumeAll();
 

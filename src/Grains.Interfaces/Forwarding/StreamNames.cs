@@ -1,10 +1,10 @@
 namespace SoSucKhoe.Forwarding;
 
-/// <summary>Names shared by the producers and the consumers of the interop streams.</summary>
+/// <summary>Names shared by the producers and the consumers of the hub's in-memory streams.</summary>
 public static class StreamNames
 {
-    /// <summary>The stream provider that carries outbox entries to the forwarders.</summary>
-    public const string Provider = "interop";
+    /// <summary>The stream provider: outbox entries to the forwarders, and readiness changes to their watchers.</summary>
+    public const string Provider = "hub";
 
     /// <summary>The namespace of the per-facility forwarding streams; the stream key is the facility code.</summary>
     public const string ForwardNamespace = "forward";

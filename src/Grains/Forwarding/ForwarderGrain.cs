@@ -14,18 +14,18 @@ namespace SoSucKhoe.Grains.Forwarding;
 /// The interop grain of one facility. It receives the facility's outbox entries from its forwarding stream, calls the national
 /// gateway (the gateway client wraps every call in the resilience pipeline) with the facility's account, and reports each outcome
 /// to the patient grain that owns the entry. Delivery to the stream returns at once; up to
-/// <see cref="InteropOptions.MaxConcurrentPerFacility"/> calls run concurrently, so a slow gateway does not hold the stream.
+/// <see cref="ForwardingOptions.MaxConcurrentPerFacility"/> calls run concurrently, so a slow gateway does not hold the stream.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.ForwardNamespace)]
 public sealed partial class ForwarderGrain(
     IGatewayClient gateway,
-    IOptions<InteropOptions> options,
+    IOptions<ForwardingOptions> options,
     IFlowRecorder flow,
     TimeProvider time,
     ILogger<ForwarderGrain> logger) : Grain, IForwarderGrain, IAsyncObserver<OutboundDocument>
 {
     private const int RecentCapacity = 4096;
-    private readonly InteropOptions _options = options.Value;
+    private readonly ForwardingOptions _options = options.Value;
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
@@ -174,7 +174,7 @@ public sealed partial class ForwarderGrain(
 
     /// <summary>
     /// Notices the gateway's outages and its return. After a transient failure the forwarder remembers a few persons whose entry
-    /// failed and, every <see cref="InteropOptions.RecoveryProbeInterval"/>, asks one of them to resume: its real document is the
+    /// failed and, every <see cref="ForwardingOptions.RecoveryProbeInterval"/>, asks one of them to resume: its real document is the
     /// probe. The first answer after failures (acknowledged or refused, either way the gateway is back) makes every outbox index
     /// shard resume its persons, so the backlog drains at once instead of at each person's back-off timer.
     /// </summary>

@@ -22,7 +22,7 @@ public sealed class OutboxIndexState
 [Reentrant]
 public sealed partial class OutboxIndexGrain(
     [PersistentState("outbox-index", StorageNames.Main)] IPersistentState<OutboxIndexState> state,
-    IOptions<InteropOptions> options,
+    IOptions<ForwardingOptions> options,
     TimeProvider time,
     ILogger<OutboxIndexGrain> logger) : Grain, IOutboxIndexGrain
 {

@@ -19,13 +19,13 @@ namespace SoSucKhoe.Grains.Patients;
 public sealed partial class PatientGrain(
     [PersistentState("patient", StorageNames.Main)] IPersistentState<PatientState> state,
     [PersistentState("patient-history", StorageNames.Main)] IPersistentState<PatientHistoryState> history,
-    IOptions<InteropOptions> options,
+    IOptions<ForwardingOptions> options,
     IFlowRecorder flow,
     Serializer<EncounterRecord> encounterSerializer,
     TimeProvider time,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
-    private readonly InteropOptions _options = options.Value;
+    private readonly ForwardingOptions _options = options.Value;
     private string? _inFlightItemId;
     private DateTimeOffset _publishedAt;
     private IGrainTimer? _retryTimer;

@@ -1,7 +1,7 @@
 namespace SoSucKhoe.Api.Security.Audit;
 
 /// <summary>
-/// The action codes of the audit trail (<see cref="AuditEntry.Action"/>): lower-case, dot-separated "subject.verb". The store accepts
+/// The action codes of the audit trail (<see cref="AuditRecord.Action"/>): lower-case, dot-separated "subject.verb". The store accepts
 /// any code of that shape, so a new kind of event needs no schema change; the ones below are those the hub records.
 /// </summary>
 public static class AuditActions

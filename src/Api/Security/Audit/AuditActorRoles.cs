@@ -1,6 +1,6 @@
 namespace SoSucKhoe.Api.Security.Audit;
 
-/// <summary>Who acted (<see cref="AuditEntry.ActorRole"/>); the store accepts only these values.</summary>
+/// <summary>Who acted (<see cref="AuditRecord.ActorRole"/>); the store accepts only these values.</summary>
 public static class AuditActorRoles
 {
     /// <summary>A facility's HIS, through its API key.</summary>

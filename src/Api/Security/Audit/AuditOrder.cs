@@ -1,6 +1,6 @@
 namespace SoSucKhoe.Api.Security.Audit;
 
-/// <summary>The order of a query's entries (by <see cref="AuditEntry.Id"/>, i.e. commit order).</summary>
+/// <summary>The order of a query's entries (by <see cref="AuditRecord.Id"/>, i.e. commit order).</summary>
 public enum AuditOrder
 {
     /// <summary>Newest first (the default).</summary>

@@ -1,6 +1,6 @@
 namespace SoSucKhoe.Api.Security.Audit;
 
-/// <summary>How the audited action ended (<see cref="AuditEntry.Outcome"/>); the store accepts only these values.</summary>
+/// <summary>How the audited action ended (<see cref="AuditRecord.Outcome"/>); the store accepts only these values.</summary>
 public static class AuditOutcomes
 {
     /// <summary>An access that was granted (e.g. a health-book read).</summary>

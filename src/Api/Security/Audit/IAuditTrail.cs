@@ -8,10 +8,10 @@ public interface IAuditTrail
 {
     /// <summary>
     /// Appends an entry and returns its id once the row is committed to durable storage. An entry that breaks the rules of
-    /// <see cref="AuditEntry"/> (unknown role or outcome, malformed action, over-long text, non-zero id) is an
+    /// <see cref="AuditRecord"/> (unknown role or outcome, malformed action, over-long text, non-zero id) is an
     /// <see cref="ArgumentException"/>. A cancelled call may still have recorded the entry.
     /// </summary>
-    Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+    Task<long> AppendAsync(AuditRecord entry, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// One page of the entries matching <paramref name="query"/>, newest or oldest first. An invalid query (limit out of

@@ -15,33 +15,33 @@ internal static partial class AuditRules
 
     /// <summary>Checks <paramref name="entry"/> and turns it into the row to store.</summary>
     /// <exception cref="ArgumentException">The entry breaks a rule; the message names the field.</exception>
-    public static AuditRow ToRow(AuditEntry entry, AuditSubjectProtector protector, DateTimeOffset now)
+    public static AuditRow ToRow(AuditRecord entry, AuditSubjectProtector protector, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Id != 0)
         {
-            throw Invalid(nameof(AuditEntry.Id), "is assigned by the store: append an entry with Id 0, once");
+            throw Invalid(nameof(AuditRecord.Id), "is assigned by the store: append an entry with Id 0, once");
         }
 
         var action = entry.Action ?? "";
         if (action.Length > MaxActionLength || !ActionCode().IsMatch(action))
         {
-            throw Invalid(nameof(AuditEntry.Action), "must be a lower-case code such as \"healthbook.read\" (see AuditActions)");
+            throw Invalid(nameof(AuditRecord.Action), "must be a lower-case code such as \"healthbook.read\" (see AuditActions)");
         }
 
         if (!AuditActorRoles.All.Contains(entry.ActorRole))
         {
-            throw Invalid(nameof(AuditEntry.ActorRole), $"must be one of {string.Join(", ", AuditActorRoles.All)}");
+            throw Invalid(nameof(AuditRecord.ActorRole), $"must be one of {string.Join(", ", AuditActorRoles.All)}");
         }
 
         if (!AuditOutcomes.All.Contains(entry.Outcome))
         {
-            throw Invalid(nameof(AuditEntry.Outcome), $"must be one of {string.Join(", ", AuditOutcomes.All)}");
+            throw Invalid(nameof(AuditRecord.Outcome), $"must be one of {string.Join(", ", AuditOutcomes.All)}");
         }
 
-        var actorId = Text(entry.ActorId, MaxActorIdLength, nameof(AuditEntry.ActorId))
-            ?? throw Invalid(nameof(AuditEntry.ActorId), "is required");
-        var subject = Text(entry.SubjectKey, MaxSubjectLength, nameof(AuditEntry.SubjectKey));
+        var actorId = Text(entry.ActorId, MaxActorIdLength, nameof(AuditRecord.ActorId))
+            ?? throw Invalid(nameof(AuditRecord.ActorId), "is required");
+        var subject = Text(entry.SubjectKey, MaxSubjectLength, nameof(AuditRecord.SubjectKey));
         var occurredAt = entry.OccurredAt == default ? now : entry.OccurredAt;
 
         return new AuditRow(
@@ -49,13 +49,13 @@ internal static partial class AuditRules
             action,
             entry.ActorRole,
             actorId,
-            Text(entry.FacilityCode, MaxCodeLength, nameof(AuditEntry.FacilityCode)),
-            Text(entry.ProvinceCode, MaxCodeLength, nameof(AuditEntry.ProvinceCode)),
+            Text(entry.FacilityCode, MaxCodeLength, nameof(AuditRecord.FacilityCode)),
+            Text(entry.ProvinceCode, MaxCodeLength, nameof(AuditRecord.ProvinceCode)),
             subject is null ? null : AuditSubjectProtector.Mask(subject),
             subject is null ? null : protector.Hash(subject),
-            MaskDigitRuns(Text(entry.Purpose, MaxPurposeLength, nameof(AuditEntry.Purpose))),
+            MaskDigitRuns(Text(entry.Purpose, MaxPurposeLength, nameof(AuditRecord.Purpose))),
             entry.Outcome,
-            MaskDigitRuns(Text(entry.Details, MaxDetailsLength, nameof(AuditEntry.Details))) ?? "");
+            MaskDigitRuns(Text(entry.Details, MaxDetailsLength, nameof(AuditRecord.Details))) ?? "");
     }
 
     /// <summary>Checks the paging of <paramref name="query"/>.</summary>

@@ -12,7 +12,7 @@ namespace SoSucKhoe.Silo.Security.Audit;
 internal static class AuditSql
 {
     public const string Insert = """
-        INSERT INTO AuditEntry
+        INSERT INTO AuditRecord
             (OccurredAt, Action, ActorRole, ActorId, FacilityCode, ProvinceCode, SubjectMasked, SubjectHash, Purpose, Outcome, Details)
         VALUES
             (@OccurredAt, @Action, @ActorRole, @ActorId, @FacilityCode, @ProvinceCode, @SubjectMasked, @SubjectHash, @Purpose, @Outcome, @Details)
@@ -40,7 +40,7 @@ internal static class AuditSql
     public static void BuildQuery(
         DbCommand command, AuditQuery query, AuditSubjectProtector protector, Func<DateTimeOffset, object> time)
     {
-        var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM AuditEntry WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM AuditRecord WHERE 1 = 1");
 
         void Where(string condition, string name, object value)
         {
@@ -111,7 +111,7 @@ internal static class AuditSql
     public static async Task<AuditPage> ReadPageAsync(
         DbDataReader reader, int limit, Func<DbDataReader, int, DateTimeOffset> time, CancellationToken cancellationToken)
     {
-        var entries = new List<AuditEntry>(Math.Min(limit, 256));
+        var entries = new List<AuditRecord>(Math.Min(limit, 256));
         var more = false;
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -121,7 +121,7 @@ internal static class AuditSql
                 break;
             }
 
-            entries.Add(new AuditEntry
+            entries.Add(new AuditRecord
             {
                 Id = reader.GetInt64(0),
                 OccurredAt = time(reader, 1),

@@ -1,9 +1,9 @@
 namespace SoSucKhoe.Grains.Forwarding;
 
-/// <summary>Settings of the outbox and the forwarders (configuration section "Interop").</summary>
-public sealed class InteropOptions
+/// <summary>Settings of the outbox and the forwarders (configuration section "Forwarding").</summary>
+public sealed class ForwardingOptions
 {
-    public const string SectionName = "Interop";
+    public const string SectionName = "Forwarding";
 
     /// <summary>How often each outbox index shard asks its persons to re-drive their outbox.</summary>
     public TimeSpan RedriveInterval { get; set; } = TimeSpan.FromSeconds(30);
