@@ -28,7 +28,7 @@ public sealed class AuditPostgresTrailTests(PostgresServer server) : AuditTrailC
         var unpooled = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = false }.ToString();
         await using var connection = new NpgsqlConnection(unpooled);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT a::text FROM AuditRecord a WHERE ProvinceCode = @Province ORDER BY Id", connection);
+        await using var command = new NpgsqlCommand("SELECT a::text FROM AuditEntry a WHERE ProvinceCode = @Province ORDER BY Id", connection);
         command.Parameters.AddWithValue("Province", province);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
@@ -47,7 +47,7 @@ public sealed class AuditPostgresTrailTests(PostgresServer server) : AuditTrailC
     {
         await AppendOneAsync();
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteSqlAsync("TRUNCATE AuditRecord"));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteSqlAsync("TRUNCATE AuditEntry"));
 
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
         Assert.Single(await StoredRowsAsync(Scope));
@@ -59,7 +59,7 @@ public sealed class AuditPostgresTrailTests(PostgresServer server) : AuditTrailC
         var id = await AppendOneAsync();
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteSqlAsync(
-            "INSERT INTO AuditRecord (Id, OccurredAt, Action, ActorRole, ActorId, ProvinceCode, Outcome, Details) OVERRIDING SYSTEM VALUE " +
+            "INSERT INTO AuditEntry (Id, OccurredAt, Action, ActorRole, ActorId, ProvinceCode, Outcome, Details) OVERRIDING SYSTEM VALUE " +
             $"VALUES ({id}, now(), 'healthbook.read', 'admin', 'forger', '{Scope}', 'ok', 'forged') " +
             "ON CONFLICT (Id) DO UPDATE SET Details = excluded.Details"));
 
@@ -73,7 +73,7 @@ public sealed class AuditPostgresTrailTests(PostgresServer server) : AuditTrailC
         var id = await AppendOneAsync();
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteSqlAsync(
-            "INSERT INTO AuditRecord (Id, OccurredAt, Action, ActorRole, ActorId, ProvinceCode, Outcome, Details) " +
+            "INSERT INTO AuditEntry (Id, OccurredAt, Action, ActorRole, ActorId, ProvinceCode, Outcome, Details) " +
             $"VALUES ({id + 1_000_000}, now(), 'healthbook.read', 'admin', 'forger', '{Scope}', 'ok', 'forged')"));
 
         Assert.Equal("428C9", error.SqlState); // generated_always
@@ -87,6 +87,6 @@ public sealed class AuditPostgresTrailTests(PostgresServer server) : AuditTrailC
         await PostgresStorage.ApplySchemaAsync(server.ConnectionString);
 
         Assert.Single(await StoredRowsAsync(Scope));
-        await Assert.ThrowsAsync<PostgresException>(() => ExecuteSqlAsync($"DELETE FROM AuditRecord WHERE ProvinceCode = '{Scope}'"));
+        await Assert.ThrowsAsync<PostgresException>(() => ExecuteSqlAsync($"DELETE FROM AuditEntry WHERE ProvinceCode = '{Scope}'"));
     }
 }

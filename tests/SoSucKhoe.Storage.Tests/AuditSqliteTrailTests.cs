@@ -51,7 +51,7 @@ public sealed class AuditSqliteTrailTests : AuditTrailContract
         await using var connection = new SqliteConnection(unpooled);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM AuditRecord WHERE ProvinceCode = @Province ORDER BY Id";
+        command.CommandText = "SELECT * FROM AuditEntry WHERE ProvinceCode = @Province ORDER BY Id";
         command.Parameters.AddWithValue("@Province", province);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
@@ -72,10 +72,10 @@ public sealed class AuditSqliteTrailTests : AuditTrailContract
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type IN ('table', 'trigger') AND name LIKE 'AuditRecord%' OR name = 'GrainRecord' ORDER BY name);";
+            "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type IN ('table', 'trigger') AND name LIKE 'AuditEntry%' OR name = 'GrainRecord' ORDER BY name);";
 
         Assert.Equal(
-            "AuditRecord,AuditEntry_RefuseDelete,AuditEntry_RefuseReplace,AuditEntry_RefuseUpdate,GrainRecord",
+            "AuditEntry,AuditEntry_RefuseDelete,AuditEntry_RefuseReplace,AuditEntry_RefuseUpdate,GrainRecord",
             await command.ExecuteScalarAsync());
     }
 
@@ -86,7 +86,7 @@ public sealed class AuditSqliteTrailTests : AuditTrailContract
         var id = await FirstIdAsync();
 
         var error = await Assert.ThrowsAsync<SqliteException>(() => ExecuteSqlAsync(
-            "INSERT OR REPLACE INTO AuditRecord (Id, OccurredAt, Action, ActorRole, ActorId, ProvinceCode, Outcome, Details) " +
+            "INSERT OR REPLACE INTO AuditEntry (Id, OccurredAt, Action, ActorRole, ActorId, ProvinceCode, Outcome, Details) " +
             $"VALUES ({id}, '2020-01-01T00:00:00.000000Z', 'healthbook.read', 'admin', 'forger', '{Scope}', 'ok', 'forged');"));
 
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class AuditSqliteTrailTests : AuditTrailContract
         var id = await FirstIdAsync();
 
         await Assert.ThrowsAsync<SqliteException>(() => ExecuteSqlAsync(
-            "INSERT INTO AuditRecord (Id, OccurredAt, Action, ActorRole, ActorId, ProvinceCode, Outcome, Details) " +
+            "INSERT INTO AuditEntry (Id, OccurredAt, Action, ActorRole, ActorId, ProvinceCode, Outcome, Details) " +
             $"VALUES ({id}, '2020-01-01T00:00:00.000000Z', 'healthbook.read', 'admin', 'forger', '{Scope}', 'ok', 'forged') " +
             "ON CONFLICT (Id) DO UPDATE SET Details = excluded.Details;"));
 

@@ -326,7 +326,7 @@ public abstract class AuditTrailContract : IAsyncLifetime
         await AppendAllAsync(AuditSamples.Read(Scope, AuditSamples.T0));
 
         var error = await Assert.ThrowsAnyAsync<DbException>(
-            () => ExecuteSqlAsync($"UPDATE AuditRecord SET Details = 'tampered', Outcome = 'denied' WHERE ProvinceCode = '{Scope}'"));
+            () => ExecuteSqlAsync($"UPDATE AuditEntry SET Details = 'tampered', Outcome = 'denied' WHERE ProvinceCode = '{Scope}'"));
 
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
         var entry = Assert.Single((await QueryAsync(new AuditQuery())).Entries);
@@ -339,8 +339,8 @@ public abstract class AuditTrailContract : IAsyncLifetime
     {
         await AppendAllAsync(AuditSamples.Read(Scope, AuditSamples.T0), AuditSamples.Read(Scope, AuditSamples.T0));
 
-        var scoped = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteSqlAsync($"DELETE FROM AuditRecord WHERE ProvinceCode = '{Scope}'"));
-        var everything = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteSqlAsync("DELETE FROM AuditRecord"));
+        var scoped = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteSqlAsync($"DELETE FROM AuditEntry WHERE ProvinceCode = '{Scope}'"));
+        var everything = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteSqlAsync("DELETE FROM AuditEntry"));
 
         Assert.Contains("append-only", scoped.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", everything.Message, StringComparison.Ordinal);

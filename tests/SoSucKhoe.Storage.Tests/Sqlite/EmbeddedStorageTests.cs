@@ -26,7 +26,7 @@ public sealed class EmbeddedStorageTests
         Assert.True(File.Exists(Path.Combine(dataDirectory, EmbeddedStorage.DatabaseFileName)));
         Assert.Equal("wal", Scalar(connectionString, "PRAGMA journal_mode;"));
         Assert.Equal(2L, Scalar(connectionString,
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('GrainRecord', 'AuditRecord');"));
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('GrainRecord', 'AuditEntry');"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace SoSucKhoe.Silo.Security.Audit;
 internal static class AuditSql
 {
     public const string Insert = """
-        INSERT INTO AuditRecord
+        INSERT INTO AuditEntry
             (OccurredAt, Action, ActorRole, ActorId, FacilityCode, ProvinceCode, SubjectMasked, SubjectHash, Purpose, Outcome, Details)
         VALUES
             (@OccurredAt, @Action, @ActorRole, @ActorId, @FacilityCode, @ProvinceCode, @SubjectMasked, @SubjectHash, @Purpose, @Outcome, @Details)
@@ -40,7 +40,7 @@ internal static class AuditSql
     public static void BuildQuery(
         DbCommand command, AuditQuery query, AuditSubjectProtector protector, Func<DateTimeOffset, object> time)
     {
-        var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM AuditRecord WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM AuditEntry WHERE 1 = 1");
 
         void Where(string condition, string name, object value)
         {

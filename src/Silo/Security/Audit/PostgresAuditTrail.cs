@@ -8,7 +8,7 @@ using SoSucKhoe.Silo.Storage;
 namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>
-/// The audit trail of the cluster profile: table <c>AuditRecord</c> in PostgreSQL (schema deploy/sql/postgresql/audit.sql,
+/// The audit trail of the cluster profile: table <c>AuditEntry</c> in PostgreSQL (schema deploy/sql/postgresql/audit.sql,
 /// applied by <see cref="PostgresStorage.ApplySchemaAsync"/>). Appends are group-committed per silo; an append returns once
 /// its transaction is committed (with PostgreSQL's default <c>synchronous_commit = on</c>, flushed to the WAL).
 /// </summary>

@@ -9,7 +9,7 @@ using SoSucKhoe.Silo.Storage;
 namespace SoSucKhoe.Silo.Security.Audit;
 
 /// <summary>
-/// The audit trail of the embedded profile: table <c>AuditRecord</c> in the same SQLite file as the grain state (schema
+/// The audit trail of the embedded profile: table <c>AuditEntry</c> in the same SQLite file as the grain state (schema
 /// deploy/sql/sqlite/audit.sql, applied by <see cref="EmbeddedStorage.Prepare"/>). Appends are group-committed by one writer
 /// connection with <c>synchronous = FULL</c>: an append returns once its transaction is in the WAL on disk. Queries read on
 /// their own connections, concurrently with the writer (WAL).
