@@ -7,7 +7,6 @@ using Serilog;
 using SoSucKhoe.Api;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Forwarding;
-using SoSucKhoe.GatewayEmulator;
 using SoSucKhoe.Grains;
 using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.Grains.Security;
@@ -111,7 +110,6 @@ public static class HubHost
         if (cluster)
         {
             connection = hub.PostgresConnectionString!;
-            PostgresStorage.ApplySchemaAsync(connection).GetAwaiter().GetResult();
             builder.Services.AddPostgresAuditTrail(connection, builder.Configuration[HubSettingsCheck.AuditSubjectKey]!);
         }
         else
@@ -128,9 +126,9 @@ public static class HubHost
         builder.UseOrleans(silo => ConfigureSilo(silo, hub, cluster, connection));
         builder.Services.AddSoSucKhoeGrains(builder.Configuration);
         builder.Services.AddSoSucKhoeApi(builder.Configuration, hub.MaxMessageBytes, catalogues);
-        if (hub.HostGatewayEmulator)
+        if (hub.HostsGatewayEmulator)
         {
-            builder.Services.AddGatewayEmulator(options => builder.Configuration.GetSection("Emulator").Bind(options));
+            EmbeddedGatewayEmulator.AddTo(builder);
         }
 
         var app = builder.Build();
@@ -142,14 +140,11 @@ public static class HubHost
 
         HubSettingsCheck.ValidateOptions(app.Services);
 
-        // The emulator's controls (faults, reset, what it received) are operator tools: admin key only. Its gateway endpoints keep
-        // their own token check, as the real gateway does.
-        app.RequireAdminKey("/gateway/emulator");
         app.MapSoSucKhoeApi($"*:{grpcEndpoint.Port}");
         app.MapHealthChecks("/healthz").RequireHost($"*:{httpEndpoint.Port}");
-        if (hub.HostGatewayEmulator)
+        if (hub.HostsGatewayEmulator)
         {
-            app.MapGatewayEmulator("/gateway").RequireHost($"*:{httpEndpoint.Port}");
+            EmbeddedGatewayEmulator.MapOn(app, httpEndpoint.Port);
         }
 
         return app;
@@ -164,18 +159,19 @@ public static class HubHost
                 options.ClusterId = hub.ClusterId;
                 options.ServiceId = "sosuckhoe";
             });
-            silo.ConfigureEndpoints(hub.SiloPort, hub.GatewayPort);
+            silo.ConfigureEndpoints(hub.SiloPort, hub.ClientGatewayPort);
+            silo.AddPostgresSchemaMigration(connection);
             silo.UsePostgresClustering(connection);
             silo.UsePostgresReminders(connection);
             silo.AddPostgresGrainStorage(connection, StorageNames.Main);
         }
         else
         {
-            silo.UseLocalhostClustering(siloPort: hub.SiloPort, gatewayPort: hub.GatewayPort);
+            silo.UseLocalhostClustering(siloPort: hub.SiloPort, gatewayPort: hub.ClientGatewayPort);
             silo.Configure<EndpointOptions>(options =>
             {
                 options.AdvertisedIPAddress = IPAddress.Loopback;
-                options.GatewayPort = hub.GatewayPort;
+                options.GatewayPort = hub.ClientGatewayPort;
             });
             silo.AddEmbeddedGrainStorage(connection, StorageNames.Main);
         }
