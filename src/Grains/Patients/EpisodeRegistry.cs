@@ -4,7 +4,7 @@ using SoSucKhoe.Patients;
 
 namespace SoSucKhoe.Grains.Patients;
 
-/// <summary>The stored owner of an episode (the record format the former episode grain wrote, kept as it was).</summary>
+/// <summary>The stored owner of an episode: a grain storage record under the grain id <c>episode/&lt;MA_CSKCB:MA_LK&gt;</c>.</summary>
 [GenerateSerializer, Alias("sosuckhoe.EpisodeState")]
 public sealed class EpisodeState
 {
@@ -20,9 +20,8 @@ public sealed class EpisodeState
 /// the storage nothing after the first.
 /// </summary>
 /// <remarks>
-/// Until round 9 of docs/benchmarks.md an episode grain held the claim: every new episode cost a grain activation, a read that
-/// missed, a write and later a deactivation. The records keep that grain's id (<c>episode/&lt;MA_CSKCB:MA_LK&gt;</c>) and state
-/// name, so claims stored before are found.
+/// No grain holds a claim because a grain per episode would cost every new episode an activation, a read that misses, a write
+/// and later a deactivation, on the path of every first dossier (measured in docs/benchmarks.md).
 /// </remarks>
 public sealed class EpisodeRegistry(IGrainStorage storage, TimeProvider time) : IEpisodeRegistry
 {

@@ -49,7 +49,7 @@ public sealed partial class PatientGrain(
         _registeredInIndex = State.Outbox.Count > 0;
         if (State.Settled.Count > 0)
         {
-            // A state written before the history had its own state: move it there (both are written at the next write).
+            // Finished encounters held by the main state belong to the history state (both are written at the next write).
             foreach (var settled in State.Settled)
             {
                 PutSettled(settled);
@@ -570,7 +570,7 @@ public sealed partial class PatientGrain(
     /// Writes the state and, at the same time, links the person's new insurance numbers. A link is a fact the request carried
     /// (the card came with this person's identity), true whatever becomes of this write, so it need not wait for it: the caller
     /// waits for the longer of the two writes instead of their sum. Both are durable when this completes; a failure of either
-    /// fails the call, as before.
+    /// fails the call.
     /// </summary>
     private Task PersistAndLinkAsync(List<string> newNumbers)
     {

@@ -13,7 +13,7 @@ public sealed class PatientState
 
     /// <summary>
     /// The encounters that may still change, in sequence order: those with a document not yet finally answered by the gateway,
-    /// those without a dossier yet, and every encounter of a state written before finished encounters were kept encoded.
+    /// and those without a dossier yet.
     /// </summary>
     [Id(1)] public List<EncounterRecord> Encounters { get; set; } = [];
 
@@ -27,8 +27,8 @@ public sealed class PatientState
     [Id(4)] public List<OutboxEntry> DeadLetters { get; set; } = [];
 
     /// <summary>
-    /// Where states written before the history had a state of its own kept the finished encounters. The grain moves them into
-    /// <see cref="PatientHistoryState"/> when it activates; new states leave this empty.
+    /// Finished encounters found in the main state: the grain moves them into <see cref="PatientHistoryState"/> when it
+    /// activates, and its writes leave this empty.
     /// </summary>
     [Id(5)] public List<SettledEncounter> Settled { get; set; } = [];
 }

@@ -12,7 +12,7 @@ namespace SoSucKhoe.Silo.Storage;
 /// </summary>
 /// <remarks>
 /// A PASSIVE checkpoint copies only frames already committed and never blocks the writer or the readers, so durability and
-/// visibility are unchanged: a commit is durable once its WAL frames are fsync'd, as before. The writer keeps an automatic
+/// visibility do not depend on it: a commit is durable once its WAL frames are fsync'd. The writer keeps an automatic
 /// checkpoint only as a backstop, at <see cref="WriterBackstopPages"/>, should this thread fall behind or fail.
 /// </remarks>
 internal sealed class SqliteCheckpointer : IDisposable

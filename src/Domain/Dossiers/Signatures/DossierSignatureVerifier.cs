@@ -17,7 +17,7 @@ namespace SoSucKhoe.Dossiers.Signatures;
 /// A valid dossier of the usual shape is verified by a streaming fast path (<see cref="FastSignatureVerifier"/>: one XmlReader
 /// pass that hashes the canonical document and keeps the canonical SignedInfo, no DOM); it can only answer Valid, with exactly
 /// the result of the SignedXml path. Every other document, and every refusal with its status and message, goes through the
-/// general SignedXml path as before.
+/// general SignedXml path.
 /// </remarks>
 public static class DossierSignatureVerifier
 {
@@ -115,7 +115,7 @@ public static class DossierSignatureVerifier
             // KeyInfo is read here, not by SignedXml (which would parse the certificate for every document), and then removed
             // from the in-memory document. This does not change what is verified: the enveloped-signature transform removes
             // the whole Signature element from the referenced content, and the signature value covers SignedInfo only, never
-            // KeyInfo. The certificate that checks the signature is the one KeyInfo carried, exactly as before.
+            // KeyInfo. The certificate that checks the signature is still the one KeyInfo carried.
             if (!TryTakeCertificateBytes(signatureElement, out var certificateBytes))
             {
                 return new(SignatureStatus.Malformed, null, "The signature element cannot be read.");

@@ -9,7 +9,7 @@ namespace SoSucKhoe.Dossiers.Signatures;
 /// The streaming fast path of <see cref="DossierSignatureVerifier"/>: one <see cref="EnvelopedSignatureScanner"/> pass, a SHA-256
 /// comparison with DigestValue and one RSA PKCS#1 v1.5 SHA-256 check of the canonical SignedInfo. It can only say Valid: for
 /// any other shape, any mismatch and any exception it answers null and the caller runs the general SignedXml verifier, which
-/// names the refusal exactly as before. It never throws.
+/// names the refusal. It never throws.
 /// </summary>
 internal static class FastSignatureVerifier
 {
