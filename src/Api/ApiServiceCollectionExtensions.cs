@@ -11,7 +11,6 @@ using SoSucKhoe.Api.Forwarding;
 using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Monitoring;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Dossiers.Reading;
 using SoSucKhoe.Dossiers.Validation;
 

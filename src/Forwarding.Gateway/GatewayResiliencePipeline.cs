@@ -32,7 +32,14 @@ internal sealed class GatewayResiliencePipeline
                 MaxDelay = settings.RetryMaxDelay,
                 OnRetry = args =>
                 {
-                    GatewayLog.Retrying(logger, args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay.TotalMilliseconds);
+                    if (logger.IsEnabled(LogLevel.Debug))
+                    {
+                        // Guarded above; the analyzer does not see guards of static source-generated log methods (dotnet/sdk#50893).
+#pragma warning disable CA1873
+                        GatewayLog.Retrying(logger, args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay.TotalMilliseconds);
+#pragma warning restore CA1873
+                    }
+
                     return ValueTask.CompletedTask;
                 },
             });

@@ -1,5 +1,3 @@
-using AuditApi = SoSucKhoe.Api.V1.Audit;
-using FacilitiesApi = SoSucKhoe.Api.V1.Facilities;
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -9,6 +7,8 @@ using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
 using SoSucKhoe.Security;
 using SoSucKhoe.TestData;
+using AuditApi = SoSucKhoe.Api.V1.Audit;
+using FacilitiesApi = SoSucKhoe.Api.V1.Facilities;
 
 namespace SoSucKhoe.EndToEnd.Tests;
 

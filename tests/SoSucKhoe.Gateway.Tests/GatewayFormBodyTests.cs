@@ -1,5 +1,4 @@
 using System.Text;
-using SoSucKhoe.Forwarding.Gateway;
 
 namespace SoSucKhoe.Gateway.Tests;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using SoSucKhoe.Grains;
 using SoSucKhoe.Forwarding;
 using SoSucKhoe.Testing;
 

@@ -1,5 +1,4 @@
 using SoSucKhoe.GatewayEmulator;
-using SoSucKhoe.Forwarding;
 using SoSucKhoe.Patients;
 using SoSucKhoe.TestData;
 using SoSucKhoe.Testing;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using SoSucKhoe.GatewayEmulator;
 
 // Standalone gateway emulator: dotnet run -- --urls http://127.0.0.1:5090 (the default when no URL is configured).

@@ -1,10 +1,8 @@
 using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
-using SoSucKhoe.Api.Book;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Security;
@@ -14,7 +12,6 @@ using SoSucKhoe.Dossiers;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Patients;
 using SoSucKhoe.Security;
-using Status = Google.Rpc.Status;
 using static SoSucKhoe.Api.V1.HealthBook;
 
 namespace SoSucKhoe.Api.Book;
@@ -142,7 +139,7 @@ public sealed class HealthBookService(
         return response;
     }
 
-    private (CallerPrincipal Caller, string Staff, string Purpose) ReadCaller(ServerCallContext context, string purpose)
+    private static (CallerPrincipal Caller, string Staff, string Purpose) ReadCaller(ServerCallContext context, string purpose)
     {
         var violations = new List<Violation>();
         var staff = context.RequestHeaders.GetValue(StaffHeader)?.Trim();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
-using SoSucKhoe.Api.Facilities;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Dossiers;
@@ -439,7 +438,7 @@ public sealed class FacilitiesService(
 
     private static RpcException NotRegistered(string code) => ApiErrors.NotFound($"Facility {code} is not registered.", "facility", code);
 
-    private Task AuditAsync(ServerCallContext context, string action, FacilityView view, string details)
+    private Task<long> AuditAsync(ServerCallContext context, string action, FacilityView view, string details)
     {
         var caller = CallerPrincipal.From(context);
         return audit.AppendAsync(new AuditRecord

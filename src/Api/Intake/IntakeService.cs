@@ -1,5 +1,4 @@
 using Grpc.Core;
-using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Security;
 using static SoSucKhoe.Api.V1.Intake;
 

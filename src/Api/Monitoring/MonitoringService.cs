@@ -1,7 +1,6 @@
 using System.Text;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
-using SoSucKhoe.Api.Monitoring;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
 using SoSucKhoe.Monitoring;

@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
-using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Security;

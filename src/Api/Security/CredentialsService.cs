@@ -1,13 +1,8 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
-using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.Facilities;
 using SoSucKhoe.Dossiers;
-using SoSucKhoe.Dossiers.Identifiers;
-using SoSucKhoe.Facilities;
 using SoSucKhoe.Security;
 using static SoSucKhoe.Api.V1.Credentials;
 

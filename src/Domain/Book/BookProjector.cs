@@ -1,4 +1,3 @@
-using SoSucKhoe.Book;
 using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Dossiers.Model;
 
@@ -114,7 +113,7 @@ public static class BookProjector
             s.MaPtttQt);
     }
 
-    private static IReadOnlyList<string> Procedures(TreatmentSummary s, IReadOnlyList<ServiceLine> services)
+    private static List<string> Procedures(TreatmentSummary s, IReadOnlyList<ServiceLine> services)
     {
         var codes = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -179,7 +178,7 @@ public static class BookProjector
             : new BookReExam(dates, x14.MaCskcb ?? facility, x14.SoGiayHenKl, x14.ChanDoanRv, "XML14");
     }
 
-    private static IReadOnlyList<BookCard> Cards(TreatmentSummary s, string dossierId, DateTimeOffset asOf)
+    private static List<BookCard> Cards(TreatmentSummary s, string dossierId, DateTimeOffset asOf)
     {
         var numbers = MultiValue.Split(s.MaTheBhyt);
         if (numbers.Count == 0)

@@ -1,4 +1,3 @@
-using SoSucKhoe.Book;
 using SoSucKhoe.Dossiers.Catalogues;
 
 namespace SoSucKhoe.Book;

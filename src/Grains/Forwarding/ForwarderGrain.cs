@@ -1,10 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Forwarding;
 using SoSucKhoe.Forwarding.Gateway;
-using SoSucKhoe.Grains.Monitoring;
 using SoSucKhoe.Monitoring;
 using SoSucKhoe.Patients;
 
@@ -17,6 +17,8 @@ namespace SoSucKhoe.Grains.Forwarding;
 /// <see cref="ForwardingOptions.MaxConcurrentPerFacility"/> calls run concurrently, so a slow gateway does not hold the stream.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.ForwardNamespace)]
+[SuppressMessage("Reliability", "CA1001", Justification =
+    "Sends still running when the activation ends release their slot afterwards; the semaphore has no wait handle to dispose.")]
 public sealed partial class ForwarderGrain(
     IGatewayClient gateway,
     IOptions<ForwardingOptions> options,
@@ -41,11 +43,13 @@ public sealed partial class ForwarderGrain(
     private IGrainTimer? _probeTimer;
     private int _probeTurn;
 
+    private string FacilityCode => this.GetPrimaryKeyString();
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentPerFacility));
         var stream = this.GetStreamProvider(StreamNames.Provider)
-            .GetStream<OutboundDocument>(StreamId.Create(StreamNames.ForwardNamespace, this.GetPrimaryKeyString()));
+            .GetStream<OutboundDocument>(StreamId.Create(StreamNames.ForwardNamespace, FacilityCode));
         await stream.SubscribeAsync(this);
     }
 
@@ -69,7 +73,7 @@ public sealed partial class ForwarderGrain(
 
     public Task OnErrorAsync(Exception ex)
     {
-        LogStreamError(logger, ex, this.GetPrimaryKeyString());
+        LogStreamError(logger, ex, FacilityCode);
         return Task.CompletedTask;
     }
 
@@ -208,7 +212,7 @@ public sealed partial class ForwarderGrain(
         _probeTimer.Dispose();
         _probeTimer = null;
         _probeCandidates.Clear();
-        LogGatewayBack(logger, this.GetPrimaryKeyString());
+        LogGatewayBack(logger, FacilityCode);
         try
         {
             await Task.WhenAll(Enumerable.Range(0, OutboxIndex.ShardCount)
@@ -217,7 +221,7 @@ public sealed partial class ForwarderGrain(
         catch (Exception exception)
         {
             // The periodic re-drive and the persons' own back-off still move every entry; resuming only makes it sooner.
-            LogResumeFailed(logger, exception, this.GetPrimaryKeyString());
+            LogResumeFailed(logger, exception, FacilityCode);
         }
     }
 
@@ -235,7 +239,7 @@ public sealed partial class ForwarderGrain(
         }
         catch (Exception exception)
         {
-            LogResumeFailed(logger, exception, this.GetPrimaryKeyString());
+            LogResumeFailed(logger, exception, FacilityCode);
         }
     }
 

@@ -35,6 +35,8 @@ public sealed partial class OutboxIndexGrain(
     private bool _resuming;
     private DateTimeOffset _lastResume = DateTimeOffset.MinValue;
 
+    private long Shard => this.GetPrimaryKeyLong();
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _members.UnionWith(state.State.Members);
@@ -87,7 +89,7 @@ public sealed partial class OutboxIndexGrain(
         }
         catch (Exception exception)
         {
-            LogFlushFailed(logger, exception, this.GetPrimaryKeyLong());
+            LogFlushFailed(logger, exception, Shard);
         }
     }
 
@@ -107,7 +109,7 @@ public sealed partial class OutboxIndexGrain(
         _redriving = true;
         try
         {
-            LogRedrive(logger, this.GetPrimaryKeyLong(), _members.Count);
+            LogRedrive(logger, Shard, _members.Count);
             await ForEachMemberAsync(patient => patient.Redrive());
         }
         finally
@@ -128,7 +130,7 @@ public sealed partial class OutboxIndexGrain(
         _lastResume = now;
         try
         {
-            LogResume(logger, this.GetPrimaryKeyLong(), _members.Count);
+            LogResume(logger, Shard, _members.Count);
             await ForEachMemberAsync(patient => patient.Resume());
         }
         finally

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 using SoSucKhoe.Forwarding;
 
 namespace SoSucKhoe.Grains.Forwarding;

@@ -336,7 +336,7 @@ public sealed partial class ProvinceReadinessGrain(
         }
     }
 
-    private ReadinessCounts Count(string? district, IReadOnlyCollection<FacilitySnapshot> snapshots)
+    private ReadinessCounts Count(string? district, List<FacilitySnapshot> snapshots)
     {
         var byState = Enum.GetValues<ReadinessState>().Where(s => s != ReadinessState.Unspecified).ToDictionary(s => s, _ => 0);
         var byCondition = ReadinessConditions.All.ToDictionary(c => c, _ => 0);

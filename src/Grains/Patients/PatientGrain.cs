@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
-using Orleans.Streams;
 using SoSucKhoe.Book;
 using SoSucKhoe.Forwarding;
 using SoSucKhoe.Grains.Forwarding;
-using SoSucKhoe.Grains.Monitoring;
 using SoSucKhoe.Monitoring;
 using SoSucKhoe.Patients;
 
@@ -32,6 +30,7 @@ public sealed partial class PatientGrain(
     private int _consecutiveFailures;
     private bool _registeredInIndex;
     private bool _historyChanged;
+    private string? _maskedPerson;
 
     // A settled encounter was taken back among the open ones since the main state was last written: its history copy stays until
     // that write has made the open one durable (see PatientHistoryState).
@@ -42,6 +41,9 @@ public sealed partial class PatientGrain(
     private List<SettledEncounter> Settled => history.State.Settled;
 
     private string PersonKeyValue => this.GetPrimaryKeyString();
+
+    /// <summary>The person key as logs show it, masked once per activation.</summary>
+    private string MaskedPerson => _maskedPerson ??= PersonKey.Mask(PersonKeyValue);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -106,7 +108,7 @@ public sealed partial class PatientGrain(
         }
 
         await PublishHeadAsync();
-        LogCheckIn(logger, PersonKey.Mask(PersonKeyValue), command.FacilityCode, encounter.Sequence, created, queued);
+        LogCheckIn(logger, MaskedPerson, command.FacilityCode, encounter.Sequence, created, queued);
         return new CheckInOutcome(ToView(encounter), created, queued);
     }
 
@@ -118,7 +120,7 @@ public sealed partial class PatientGrain(
         if (encounter?.Versions.Find(v => v.ContentHash == submission.ContentHash) is { } earlier)
         {
             // The same content again (a retry, or a resend after a lost answer): the earlier answer, nothing new to forward.
-            LogDuplicate(logger, PersonKey.Mask(PersonKeyValue), submission.FacilityCode, earlier.Version);
+            LogDuplicate(logger, MaskedPerson, submission.FacilityCode, earlier.Version);
             return new DossierAcceptance(dossierId, PersonKeyValue, submission.MaLk, earlier.Version, encounter.Sequence,
                 earlier.State, Duplicate: true, earlier.AcceptedAt);
         }
@@ -156,7 +158,7 @@ public sealed partial class PatientGrain(
         await PersistAndLinkAsync(newNumbers);
         await PublishHeadAsync();
         await IndexReExamAsync(encounter, dossierId);
-        LogAccepted(logger, PersonKey.Mask(PersonKeyValue), submission.FacilityCode, version, encounter.Sequence);
+        LogAccepted(logger, MaskedPerson, submission.FacilityCode, version, encounter.Sequence);
         return new DossierAcceptance(dossierId, PersonKeyValue, submission.MaLk, version, encounter.Sequence, record.State,
             Duplicate: false, now);
     }
@@ -255,7 +257,7 @@ public sealed partial class PatientGrain(
             encounter.CancelReason = reason;
             await PersistAsync();
             await IndexReExamAsync(encounter, EpisodeKey.Create(facilityCode, maLk));
-            LogCancelled(logger, PersonKey.Mask(PersonKeyValue), facilityCode, encounter.Sequence);
+            LogCancelled(logger, MaskedPerson, facilityCode, encounter.Sequence);
         }
 
         return true;
@@ -671,7 +673,7 @@ public sealed partial class PatientGrain(
         catch (Exception exception)
         {
             // The entry is durable; a failed publication only delays it.
-            LogPublishFailed(logger, exception, PersonKey.Mask(PersonKeyValue));
+            LogPublishFailed(logger, exception, MaskedPerson);
             _consecutiveFailures++;
             ScheduleRetry();
         }

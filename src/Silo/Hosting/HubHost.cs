@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -224,7 +225,7 @@ public static class HubHost
             }
             else
             {
-                logger.WriteTo.Console(PersonalDataLogging.MaskedText());
+                logger.WriteTo.Console(PersonalDataLogging.MaskedText(formatProvider: CultureInfo.InvariantCulture));
             }
         });
     }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace SoSucKhoe.Silo.Storage;
 
@@ -28,7 +27,7 @@ namespace SoSucKhoe.Silo.Storage;
 /// <para>Checkpoints: <see cref="SqliteCheckpointer"/> copies the WAL into the database file from its own thread, so a commit
 /// never stalls behind a checkpoint.</para>
 /// </remarks>
-internal sealed class SqliteGrainStore : IDisposable
+internal sealed partial class SqliteGrainStore : IDisposable
 {
     /// <summary>Most operations committed in one transaction.</summary>
     public const int MaxBatch = 512;
@@ -198,7 +197,7 @@ internal sealed class SqliteGrainStore : IDisposable
         catch (Exception exception) when (batch.Count > 1)
         {
             DropWriter();
-            _logger.LogWarning(exception, "A grain state batch of {Count} operations failed; committing them one by one", batch.Count);
+            LogBatchFailed(_logger, exception, batch.Count);
             foreach (var operation in batch)
             {
                 CommitAlone(operation);
@@ -209,7 +208,7 @@ internal sealed class SqliteGrainStore : IDisposable
         catch (Exception exception)
         {
             DropWriter();
-            _logger.LogError(exception, "A grain state operation could not be committed");
+            LogOperationFailed(_logger, exception);
             batch[0].Completion.TrySetException(exception);
             return;
         }
@@ -233,7 +232,7 @@ internal sealed class SqliteGrainStore : IDisposable
         catch (Exception exception)
         {
             DropWriter();
-            _logger.LogError(exception, "A grain state operation could not be committed");
+            LogOperationFailed(_logger, exception);
             operation.Completion.TrySetException(exception);
         }
     }
@@ -432,4 +431,10 @@ internal sealed class SqliteGrainStore : IDisposable
             _connection.Dispose();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A grain state batch of {Count} operations failed; committing them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A grain state operation could not be committed")]
+    private static partial void LogOperationFailed(ILogger logger, Exception exception);
 }

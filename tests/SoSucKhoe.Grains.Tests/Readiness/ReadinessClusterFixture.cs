@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
-using SoSucKhoe.Grains.Monitoring;
 using SoSucKhoe.Forwarding;
+using SoSucKhoe.Grains.Monitoring;
 
 namespace SoSucKhoe.Grains.Tests.Readiness;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SoSucKhoe.Api.Security.Audit;
@@ -57,7 +58,7 @@ public sealed class AuditSqliteTrailTests : AuditTrailContract
         var rows = new List<string>();
         while (await reader.ReadAsync())
         {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i)))));
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
         }
 
         return rows;

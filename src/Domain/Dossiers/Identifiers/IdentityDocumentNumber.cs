@@ -73,7 +73,7 @@ public readonly record struct IdentityDocumentNumber
             switch (span.Length)
             {
                 case 12:
-                    Identifiers.PersonalId.TryParse(value, out var id, out _);
+                    _ = Identifiers.PersonalId.TryParse(value, out var id, out _);
                     number = new IdentityDocumentNumber(value, IdentityDocumentKind.PersonalId, id);
                     reason = null;
                     return true;

@@ -130,7 +130,7 @@ public sealed class Dossier
         where T : class =>
         _tablesByCode.TryGetValue(code, out var t) && t.Rows.Count > 0 ? create(t.Rows[0]) : null;
 
-    private IReadOnlyList<T> List<T>(string code, Func<TableRow, T> create)
+    private T[] List<T>(string code, Func<TableRow, T> create)
     {
         if (!_tablesByCode.TryGetValue(code, out var t) || t.Rows.Count == 0)
         {

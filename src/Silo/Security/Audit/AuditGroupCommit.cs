@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 
 namespace SoSucKhoe.Silo.Security.Audit;
 
@@ -9,7 +8,7 @@ namespace SoSucKhoe.Silo.Security.Audit;
 /// flushed to disk, the next appends gather, so a burst costs a few commits instead of one each; a caller still returns only
 /// after its own row is committed. When a batch fails, its rows are retried one transaction each, so one bad row fails alone.
 /// </summary>
-internal sealed class AuditGroupCommit : IAsyncDisposable
+internal sealed partial class AuditGroupCommit : IAsyncDisposable
 {
     public const int MaxBatch = 512;
 
@@ -82,12 +81,12 @@ internal sealed class AuditGroupCommit : IAsyncDisposable
         catch (Exception exception) when (batch.Count > 1)
         {
             _afterFailure();
-            _logger.LogWarning(exception, "An audit batch of {Count} entries failed; writing them one by one", batch.Count);
+            LogBatchFailed(_logger, exception, batch.Count);
         }
         catch (Exception exception)
         {
             _afterFailure();
-            _logger.LogError(exception, "An audit entry could not be written");
+            LogEntryFailed(_logger, exception);
             batch[0].Completion.TrySetException(exception);
             return;
         }
@@ -102,11 +101,17 @@ internal sealed class AuditGroupCommit : IAsyncDisposable
             catch (Exception exception)
             {
                 _afterFailure();
-                _logger.LogError(exception, "An audit entry could not be written");
+                LogEntryFailed(_logger, exception);
                 pending.Completion.TrySetException(exception);
             }
         }
     }
 
     private sealed record Pending(AuditRow Row, TaskCompletionSource<long> Completion);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An audit batch of {Count} entries failed; writing them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An audit entry could not be written")]
+    private static partial void LogEntryFailed(ILogger logger, Exception exception);
 }

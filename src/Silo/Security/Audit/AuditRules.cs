@@ -122,8 +122,8 @@ internal static partial class AuditRules
         return trimmed;
     }
 
-    private static ArgumentException Invalid(string field, string rule) =>
-        new($"Audit entry field {field} {rule}.", "entry");
+    private static ArgumentException Invalid(string field, string rule, string paramName = "entry") =>
+        new($"Audit entry field {field} {rule}.", paramName);
 
     [GeneratedRegex(@"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$", RegexOptions.CultureInvariant)]
     private static partial Regex ActionCode();

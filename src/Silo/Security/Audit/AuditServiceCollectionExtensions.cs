@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using SoSucKhoe.Api.Security.Audit;
 
 namespace SoSucKhoe.Silo.Security.Audit;
