@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,21 +11,29 @@ namespace SoSucKhoe.Book;
 /// </summary>
 public static class BookProjectionCodec
 {
+    // Vietnamese text is written as UTF-8, not as \u escapes (a third of the size): the bytes are stored, never put in HTML.
+    private static readonly BookJsonContext Context = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        IgnoreReadOnlyProperties = true,
+    });
+
     /// <summary>Encodes a projection.</summary>
     public static byte[] Encode(BookProjection projection)
     {
         ArgumentNullException.ThrowIfNull(projection);
-        return JsonSerializer.SerializeToUtf8Bytes(projection, BookJsonContext.Default.BookProjection);
+        return JsonSerializer.SerializeToUtf8Bytes(projection, Context.BookProjection);
     }
 
     /// <summary>Decodes a projection written by <see cref="Encode"/>.</summary>
     /// <exception cref="JsonException">The bytes are not an encoded projection.</exception>
     public static BookProjection Decode(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize(utf8, BookJsonContext.Default.BookProjection)
-        ?? throw new JsonException("An encoded book projection was null.");
+        JsonSerializer.Deserialize(utf8, Context.BookProjection) ?? throw new JsonException("An encoded book projection was null.");
 }
 
-// Nulls are left out and computed properties (BookVisit.DossierId, BookField.IsKnown) are not written: they are rebuilt on read.
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, IgnoreReadOnlyProperties = true)]
+// Defaults (nulls, zeros, false) are left out and computed properties (BookVisit.DossierId, BookField.IsKnown) are not written:
+// reading restores both.
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault, IgnoreReadOnlyProperties = true)]
 [JsonSerializable(typeof(BookProjection))]
 internal sealed partial class BookJsonContext : JsonSerializerContext;
