@@ -5,14 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SoSucKhoe.Api.Book;
 using SoSucKhoe.Api.Errors;
+using SoSucKhoe.Api.Facilities;
+using SoSucKhoe.Api.Forwarding;
 using SoSucKhoe.Api.Health;
 using SoSucKhoe.Api.Intake;
 using SoSucKhoe.Api.Monitoring;
-using SoSucKhoe.Api.Registry;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Api.Services;
-using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Dossiers.Reading;
 using SoSucKhoe.Dossiers.Validation;
 
@@ -63,7 +63,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<Authorizer>();
         services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<AccessRefusals>();
-        services.AddSingleton<CredentialService>();
+        services.AddSingleton<CredentialIssuer>();
         services.AddHostedService<BootstrapAdminKey>();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName));
         services.AddOptions<IntakeAdmissionOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName))

@@ -2,15 +2,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 using Orleans.Storage;
-using SoSucKhoe.Episodes;
-using SoSucKhoe.Grains.Episodes;
-using SoSucKhoe.Grains.Gateway;
-using SoSucKhoe.Grains.Interop;
+using SoSucKhoe.Facilities;
+using SoSucKhoe.Forwarding.Gateway;
+using SoSucKhoe.Grains.Forwarding;
 using SoSucKhoe.Grains.Monitoring;
+using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.Grains.Runtime;
 using SoSucKhoe.Grains.Security;
+using SoSucKhoe.Monitoring;
+using SoSucKhoe.Patients;
 
 namespace SoSucKhoe.Grains;
 
@@ -18,7 +19,7 @@ namespace SoSucKhoe.Grains;
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the interop settings (section "Interop"), the resilient gateway client (section "Gateway"), the time provider, the
+    /// Adds the forwarding settings (section "Forwarding"), the resilient gateway client (section "Gateway"), the time provider, the
     /// start-up re-drive of the outbox, readiness settings (section "Readiness", validated at start) with the start-up of the
     /// province aggregate, the flow recorder (section "Monitoring"), the secret protector (section "Secrets") and the episode
     /// registry (over the main grain storage). Orleans' membership and watchdog get <see cref="MembershipClock"/>, whose timestamps
@@ -26,7 +27,7 @@ public static class GrainsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSoSucKhoeGrains(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InteropOptions>().Bind(configuration.GetSection(InteropOptions.SectionName));
+        services.AddOptions<ForwardingOptions>().Bind(configuration.GetSection(ForwardingOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         // Facilities are placed in today's units with the host's lists; a host without lists places them as recorded.
         services.TryAddSingleton(SoSucKhoe.Dossiers.Catalogues.AdministrativeUnitHistory.None);
@@ -40,7 +41,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReadinessOptions>, ReadinessOptionsValidator>());
         services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection(MonitoringOptions.SectionName))
             .Validate(o => o.FlushInterval > TimeSpan.Zero, "Monitoring:FlushInterval must be positive.")
-            .Validate(o => o.CareTypes.Values.All(c => c != SoSucKhoe.Facilities.CareType.Unspecified) && o.DefaultCareType != SoSucKhoe.Facilities.CareType.Unspecified,
+            .Validate(o => o.CareTypes.Values.All(c => c != CareType.Unspecified) && o.DefaultCareType != CareType.Unspecified,
                 "Monitoring:CareTypes and DefaultCareType must name one of the six care types.")
             .ValidateOnStart();
         services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.SectionName));

@@ -1,4 +1,3 @@
 global using SoSucKhoe.Api.Book;
-global using SoSucKhoe.Book;
 global using SoSucKhoe.Book.Tests.Support;
 global using SoSucKhoe.TestData;

@@ -56,7 +56,7 @@ public sealed class CallCommandTests : IDisposable
     public void A_file_for_a_field_that_is_neither_text_nor_bytes_or_that_is_missing_is_refused()
     {
         var usage = Assert.Throws<UsageException>(() => RequestBuilder.Build(UpdateConditionRequest.Descriptor, "{}", ["share=x.txt"]));
-        var failure = Assert.Throws<CliFailure>(() => RequestBuilder.Build(SubmitDossierRequest.Descriptor, "{}", [$"document={_folder["missing.xml"]}"]));
+        var failure = Assert.Throws<CliFailureException>(() => RequestBuilder.Build(SubmitDossierRequest.Descriptor, "{}", [$"document={_folder["missing.xml"]}"]));
 
         Assert.Contains("neither a string nor a bytes field", usage.Message, StringComparison.Ordinal);
         Assert.Contains("missing.xml", failure.Message, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class CallCommandTests : IDisposable
         Assert.Equal("false\n", Field(issued, "facility.hasGatewayAccount"));
         Assert.Equal("2026-12-08T00:00:00Z\n", Field(issued, "facility.registeredAt"));
         Assert.Equal("[\n  \"READINESS_CONDITION_PLAN_APPROVED\"\n]\n", Field(issued, "facility.missingPhase1").ReplaceLineEndings("\n"));
-        Assert.Throws<CliFailure>(() => Field(issued, "facility.connectionCode.code"));
+        Assert.Throws<CliFailureException>(() => Field(issued, "facility.connectionCode.code"));
     }
 
     [Fact]

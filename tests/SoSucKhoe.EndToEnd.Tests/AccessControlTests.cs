@@ -1,5 +1,3 @@
-using AuditApi = SoSucKhoe.Api.V1.Audit;
-using FacilitiesApi = SoSucKhoe.Api.V1.Facilities;
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -9,6 +7,8 @@ using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
 using SoSucKhoe.Security;
 using SoSucKhoe.TestData;
+using AuditApi = SoSucKhoe.Api.V1.Audit;
+using FacilitiesApi = SoSucKhoe.Api.V1.Facilities;
 
 namespace SoSucKhoe.EndToEnd.Tests;
 
@@ -227,7 +227,7 @@ public sealed class AccessControlTests(HubFixture hub) : IAsyncLifetime
         var keys = await hub.Clients.AdminCredentials.ListFacilityKeysAsync(new ListFacilityKeysRequest { FacilityCode = _home.Code });
         var stranger = await Assert.ThrowsAsync<RpcException>(() =>
             hub.Clients.AdminFacilities.GetFacilityAsync(new GetFacilityRequest { FacilityCode = "70998" }).ResponseAsync);
-        var latest = audit.Entries.FirstOrDefault(e => e.Action != SoSucKhoe.Audit.AuditActions.AuthenticationRefused);
+        var latest = audit.Entries.FirstOrDefault(e => e.Action != SoSucKhoe.Api.Security.Audit.AuditActions.AuthenticationRefused);
         return $"audit:{latest?.Id} gateway:{hub.Emulator.State.GetStats().Received} "
             + $"keys:{keys.Keys.Count} revoked:{keys.Keys.Count(k => !k.Active)} stranger:{stranger.StatusCode}";
     }

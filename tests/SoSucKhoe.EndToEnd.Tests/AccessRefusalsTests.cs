@@ -3,9 +3,9 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Security;
-using SoSucKhoe.Silo.Audit;
+using SoSucKhoe.Silo.Security.Audit;
 using SoSucKhoe.Silo.Storage;
 using SoSucKhoe.Testing;
 
@@ -146,9 +146,9 @@ public sealed class AccessRefusalsTests : IAsyncLifetime
     }
 
     /// <summary>The refusal entries once <paramref name="expected"/> of them are there (appends run in the background).</summary>
-    private async Task<List<AuditEntry>> EntriesAsync(int expected)
+    private async Task<List<AuditRecord>> EntriesAsync(int expected)
     {
-        List<AuditEntry> entries = [];
+        List<AuditRecord> entries = [];
         await Eventually.Until(async () =>
         {
             var page = await _trail.QueryAsync(new AuditQuery { Actions = [AuditActions.AuthenticationRefused] });
@@ -164,7 +164,7 @@ public sealed class AccessRefusalsTests : IAsyncLifetime
     private static (string Key, string KeyId, string Secret) Key()
     {
         var key = ApiKeys.Create(CallerRole.Facility, "70001", "test", DateTimeOffset.UtcNow).Key;
-        ApiKeys.TryParse(key, out var keyId, out var secret);
+        Assert.True(ApiKeys.TryParse(key, out var keyId, out var secret));
         return (key, keyId, secret);
     }
 

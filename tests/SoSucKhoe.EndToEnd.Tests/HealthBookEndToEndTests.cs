@@ -6,7 +6,6 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using SoSucKhoe.Api.V1;
 using SoSucKhoe.TestData;
-using SoSucKhoe.Testing;
 using BookApi = SoSucKhoe.Api.V1.HealthBook;
 
 namespace SoSucKhoe.EndToEnd.Tests;

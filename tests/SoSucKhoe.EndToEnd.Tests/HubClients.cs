@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
-using SoSucKhoe.Api.V1;
-using SoSucKhoe.TestData;
 
 namespace SoSucKhoe.EndToEnd.Tests;
 

@@ -1,6 +1,5 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using SoSucKhoe.Api.V1;
 using SoSucKhoe.Silo.Hosting;
 using SoSucKhoe.Testing;
 

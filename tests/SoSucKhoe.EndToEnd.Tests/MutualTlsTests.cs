@@ -1,4 +1,3 @@
-using FacilitiesApi = SoSucKhoe.Api.V1.Facilities;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using SoSucKhoe.Api.V1;
 using SoSucKhoe.Silo.Hosting;
 using SoSucKhoe.Testing;
+using FacilitiesApi = SoSucKhoe.Api.V1.Facilities;
 
 namespace SoSucKhoe.EndToEnd.Tests;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Grpc.Core;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Api.V1;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 using SoSucKhoe.Security;
 using SoSucKhoe.Testing;
 using ProtoAuditEntry = SoSucKhoe.Api.V1.AuditEntry;
@@ -26,8 +26,8 @@ public sealed partial class RefusedAuthenticationTests(TunedHubFixture fixture)
         var revoked = await clients.AdminCredentials.IssueFacilityKeyAsync(new IssueFacilityKeyRequest { FacilityCode = Facility });
         await clients.AdminCredentials.RevokeKeyAsync(new RevokeKeyRequest { KeyId = revoked.Info.KeyId });
         var forged = ForgedKey();
-        ApiKeys.TryParse(forged, out var forgedId, out var forgedSecret);
-        ApiKeys.TryParse(revoked.Key, out _, out var revokedSecret);
+        Assert.True(ApiKeys.TryParse(forged, out var forgedId, out var forgedSecret));
+        Assert.True(ApiKeys.TryParse(revoked.Key, out _, out var revokedSecret));
         var started = DateTimeOffset.UtcNow.AddSeconds(-5);
 
         var refusals = new List<RpcException>();
@@ -73,7 +73,7 @@ public sealed partial class RefusedAuthenticationTests(TunedHubFixture fixture)
         while (true)
         {
             var key = ApiKeys.Create(CallerRole.Facility, Facility, "forged", DateTimeOffset.UtcNow).Key;
-            ApiKeys.TryParse(key, out var id, out _);
+            Assert.True(ApiKeys.TryParse(key, out var id, out _));
             if (!NineDigits().IsMatch(id))
             {
                 return key;

@@ -142,6 +142,26 @@ public sealed class StartupChecksTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_gateway_port_in_use_is_reported_under_its_setting()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        var (exitCode, output) = await RunAsync($"--Hub:ClientGatewayPort={port}");
+
+        AssertRefused(exitCode, output, $"Hub:ClientGatewayPort: port {port} on 127.0.0.1 is already in use by another program;");
+    }
+
+    [Fact]
+    public async Task The_cluster_profile_refuses_to_host_the_gateway_emulator()
+    {
+        var (exitCode, output) = await RunAsync("--Hub:Profile=cluster", "--Hub:HostGatewayEmulator=true");
+
+        AssertRefused(exitCode, output, "Hub:HostGatewayEmulator: the gateway emulator runs only in the embedded profile;");
+    }
+
+    [Fact]
     public async Task Every_problem_is_reported_at_once()
     {
         var (exitCode, output) = await RunAsync("--Hub:Profile=foo", "--Hub:HttpUrl=https://127.0.0.1:1", "--Catalogues:Icd10=/nonexistent/icd.csv");

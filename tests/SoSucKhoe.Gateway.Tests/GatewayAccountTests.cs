@@ -1,5 +1,3 @@
-using SoSucKhoe.Grains.Gateway;
-
 namespace SoSucKhoe.Gateway.Tests;
 
 /// <summary>The account computes its password hash once, and again whenever the password changes.</summary>

@@ -8,8 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SoSucKhoe.GatewayEmulator;
-using SoSucKhoe.Grains.Gateway;
 
 namespace SoSucKhoe.Gateway.Tests;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-using SoSucKhoe.Grains.Gateway;
 
 namespace SoSucKhoe.Gateway.Tests;
 

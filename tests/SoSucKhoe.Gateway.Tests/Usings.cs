@@ -1,4 +1,4 @@
+global using SoSucKhoe.Forwarding.Gateway;
 global using SoSucKhoe.GatewayEmulator;
-global using SoSucKhoe.Grains.Gateway;
 
 namespace SoSucKhoe.Gateway.Tests;

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using SoSucKhoe.Grains;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Testing;
 
 namespace SoSucKhoe.Grains.Tests;
@@ -23,7 +21,7 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>The services of the cluster's one silo (its grain storage, to read what a grain wrote).</summary>
     public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
 
-    /// <summary>The grains' configuration (sections Gateway, Interop, Secrets) for a gateway at <paramref name="gateway"/>.</summary>
+    /// <summary>The grains' configuration (sections Gateway, Forwarding, Secrets) for a gateway at <paramref name="gateway"/>.</summary>
     protected virtual Dictionary<string, string> Settings(Uri gateway) => new()
     {
         ["Gateway:BaseAddress"] = gateway.ToString(),
@@ -32,11 +30,11 @@ public class ClusterFixture : IAsyncLifetime
         ["Gateway:RetryBaseDelay"] = "00:00:00.020",
         ["Gateway:RetryMaxDelay"] = "00:00:00.100",
         ["Gateway:CircuitBreakerMinimumThroughput"] = "1000",
-        ["Interop:RetryBaseDelay"] = "00:00:00.200",
-        ["Interop:MaxRetryDelay"] = "00:00:01",
-        ["Interop:RedriveInterval"] = "00:00:02",
-        ["Interop:DefaultGatewayUsername"] = "grain-tests",
-        ["Interop:DefaultGatewayPassword"] = "secret",
+        ["Forwarding:RetryBaseDelay"] = "00:00:00.200",
+        ["Forwarding:MaxRetryDelay"] = "00:00:01",
+        ["Forwarding:RedriveInterval"] = "00:00:02",
+        ["Forwarding:DefaultGatewayUsername"] = "grain-tests",
+        ["Forwarding:DefaultGatewayPassword"] = "secret",
         ["Secrets:Key"] = TestSecrets.Key,
     };
 

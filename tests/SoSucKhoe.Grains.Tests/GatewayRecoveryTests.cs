@@ -1,5 +1,4 @@
 using SoSucKhoe.GatewayEmulator;
-using SoSucKhoe.Interop;
 using SoSucKhoe.Patients;
 using SoSucKhoe.TestData;
 using SoSucKhoe.Testing;
@@ -78,11 +77,11 @@ public sealed class GatewayRecoveryTests(GatewayRecoveryTests.Fixture fixture) :
             var settings = base.Settings(gateway);
             settings["Gateway:MaxRetryAttempts"] = "1";
             settings["Gateway:RetryMaxDelay"] = "00:00:00.050";
-            settings["Interop:RetryBaseDelay"] = "00:02:00";
-            settings["Interop:MaxRetryDelay"] = "00:05:00";
-            settings["Interop:RedriveInterval"] = "01:00:00";
-            settings["Interop:RecoveryProbeInterval"] = "00:00:01";
-            settings["Interop:ResumeCooldown"] = "00:00:00.500";
+            settings["Forwarding:RetryBaseDelay"] = "00:02:00";
+            settings["Forwarding:MaxRetryDelay"] = "00:05:00";
+            settings["Forwarding:RedriveInterval"] = "01:00:00";
+            settings["Forwarding:RecoveryProbeInterval"] = "00:00:01";
+            settings["Forwarding:ResumeCooldown"] = "00:00:00.500";
             return settings;
         }
     }

@@ -1,4 +1,4 @@
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 
 namespace SoSucKhoe.Grains.Tests;
 

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using SoSucKhoe.Dossiers;
-using SoSucKhoe.Episodes;
-using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.GatewayEmulator;
-using SoSucKhoe.Identity;
+using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.Patients;
 using SoSucKhoe.TestData;
 using SoSucKhoe.Testing;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using SoSucKhoe.LoadTest.Drill;
 using SoSucKhoe.Testing;
 using Xunit.Abstractions;

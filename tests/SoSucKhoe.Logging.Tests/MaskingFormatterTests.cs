@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Serilog.Extensions.Logging;
@@ -67,8 +68,8 @@ public sealed partial class MaskingFormatterTests
     [Fact]
     public void Nested_masking_formatters_do_not_share_a_buffer()
     {
-        var sink = new InMemorySink(PersonalDataLogging.MaskedText().Masked().Masked());
-        var sinkTwice = new InMemorySink(new MaskingFormatter(new MaskingFormatter(PersonalDataLogging.MaskedText())));
+        var sink = new InMemorySink(PersonalDataLogging.MaskedText(formatProvider: CultureInfo.InvariantCulture).Masked().Masked());
+        var sinkTwice = new InMemorySink(new MaskingFormatter(new MaskingFormatter(PersonalDataLogging.MaskedText(formatProvider: CultureInfo.InvariantCulture))));
         using var logger = new LoggerConfiguration().WriteTo.Sink(sink).WriteTo.Sink(sinkTwice).CreateLogger();
         logger.Information("Key {Key}", "cmnd:285123456");
         logger.Information("Key {Key}", "bhyt:7012345678");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog.Formatting;
 
 namespace SoSucKhoe.Logging.Tests;
@@ -13,7 +14,7 @@ internal static class TestLoggers
             .WriteTo.Sink(sink)
             .CreateLogger();
 
-    public static (Serilog.Core.Logger Logger, InMemorySink Sink) WithText() => With(PersonalDataLogging.MaskedText());
+    public static (Serilog.Core.Logger Logger, InMemorySink Sink) WithText() => With(PersonalDataLogging.MaskedText(formatProvider: CultureInfo.InvariantCulture));
 
     public static (Serilog.Core.Logger Logger, InMemorySink Sink) WithJson() => With(PersonalDataLogging.MaskedCompactJson());
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SoSucKhoe.Cli.Calls;
 using SoSucKhoe.Cli.Samples;
@@ -30,7 +31,7 @@ public static class CliApp
                 .AppendLine("commands:");
             foreach (var command in Commands)
             {
-                text.AppendLine($"  {command.Name,-16} {command.Summary}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {command.Name,-16} {command.Summary}");
             }
 
             return text.AppendLine()
@@ -81,7 +82,7 @@ public static class CliApp
             await console.Error.WriteLineAsync($"{Name} {command.Name}: {exception.Message} (see {Name} {command.Name} --help)");
             return ExitCodes.Usage;
         }
-        catch (CliFailure exception)
+        catch (CliFailureException exception)
         {
             await console.Error.WriteLineAsync($"{Name} {command.Name}: {exception.Message}");
             return ExitCodes.Failed;

@@ -4,7 +4,7 @@ namespace SoSucKhoe.Cli;
 public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>The command was understood but could not be carried out (a file, a certificate, a refused call): exit code 1.</summary>
-public sealed class CliFailure(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class CliFailureException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>The process exit codes.</summary>
 public static class ExitCodes

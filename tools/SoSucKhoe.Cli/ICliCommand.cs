@@ -14,7 +14,7 @@ public interface ICliCommand
 
     /// <summary>
     /// Runs it with the arguments after its name. Throws <see cref="UsageException"/> for a wrong command line and
-    /// <see cref="CliFailure"/> for anything that failed; returns the exit code otherwise.
+    /// <see cref="CliFailureException"/> for anything that failed; returns the exit code otherwise.
     /// </summary>
     Task<int> RunAsync(IReadOnlyList<string> args, CliContext context);
 }

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using SoSucKhoe.Api.V1;
 using SoSucKhoe.DemoSeed;
 
 DemoSeedOptions options;

@@ -14,7 +14,7 @@ namespace SoSucKhoe.GatewayEmulator;
 /// <see cref="EmulatorOptions.ReceivedCapacity"/> items. The same operations are exposed over HTTP under
 /// <c>{prefix}/emulator/…</c>; in-process hosts and tests may call them directly.
 /// </summary>
-public sealed class GatewayEmulatorState
+public sealed class GatewayEmulatorState : IDisposable
 {
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
@@ -38,6 +38,9 @@ public sealed class GatewayEmulatorState
         Tokens = new EmulatorTokenStore(timeProvider);
         Faults = new EmulatorFaultInjector(_options.Faults, timeProvider);
     }
+
+    /// <summary>Releases the per-thread hashes of personal IDs.</summary>
+    public void Dispose() => _persons.Dispose();
 
     internal EmulatorTokenStore Tokens { get; }
 

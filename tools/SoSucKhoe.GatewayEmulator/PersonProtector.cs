@@ -4,20 +4,30 @@ using System.Text;
 namespace SoSucKhoe.GatewayEmulator;
 
 /// <summary>Turns a person's ID into what the emulator may keep: a masked form and a salted hash.</summary>
-internal sealed class PersonProtector
+internal sealed class PersonProtector : IDisposable
 {
     private const int MaxStackBytes = 256;
 
     /// <summary>
-    /// One keyed HMAC per thread: reusing it costs a third of a one-shot HMAC, which sets the key up on every call. Lives as long
-    /// as the emulator's state (the process); the native contexts are released by their finalizers.
+    /// One keyed HMAC per thread: reusing it costs a third of a one-shot HMAC, which sets the key up on every call. They live as
+    /// long as the emulator's state, which releases them.
     /// </summary>
     private readonly ThreadLocal<IncrementalHash> _macs;
 
     public PersonProtector(string salt)
     {
         var key = Encoding.UTF8.GetBytes(string.IsNullOrEmpty(salt) ? Convert.ToHexString(RandomNumberGenerator.GetBytes(32)) : salt);
-        _macs = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key));
+        _macs = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key), trackAllValues: true);
+    }
+
+    public void Dispose()
+    {
+        foreach (var mac in _macs.Values)
+        {
+            mac.Dispose();
+        }
+
+        _macs.Dispose();
     }
 
     /// <summary>First 4 and last 2 characters of IDs of 10 or more characters, first and last of shorter ones; the rest as '*'.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using SoSucKhoe.GatewayEmulator;
 
 // Standalone gateway emulator: dotnet run -- --urls http://127.0.0.1:5090 (the default when no URL is configured).
@@ -28,7 +27,8 @@ var app = builder.Build();
 app.MapGatewayEmulator(builder.Configuration["Emulator:Prefix"] ?? "/gateway");
 if (string.IsNullOrWhiteSpace(settings.AdminKey))
 {
-    EmulatorLog.AdminKeyFile(app.Logger, Path.GetFullPath(settings.AdminKeyFile), created);
+    var keyFile = Path.GetFullPath(settings.AdminKeyFile);
+    EmulatorLog.AdminKeyFile(app.Logger, keyFile, created);
 }
 
 app.Run();

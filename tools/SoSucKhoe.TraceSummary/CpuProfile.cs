@@ -68,7 +68,7 @@ public sealed class CpuProfile
             .Select(p => (p.Key, all == 0 ? 0 : (double)p.Value / all)).ToArray();
     }
 
-    private IReadOnlyList<(string Method, double Share)> Top(Dictionary<string, int> counts, int count) =>
+    private (string Method, double Share)[] Top(Dictionary<string, int> counts, int count) =>
         counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count)
             .Select(p => (p.Key, Working == 0 ? 0 : (double)p.Value / Working)).ToArray();
 

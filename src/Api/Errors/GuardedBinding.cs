@@ -16,6 +16,7 @@ namespace SoSucKhoe.Api.Errors;
 /// request deserializer that throws an <see cref="RpcException"/>. Server reflection reads <see cref="Descriptor"/>.
 /// </remarks>
 /// <typeparam name="TBase">The generated service base class (e.g. <c>Intake.IntakeBase</c>).</typeparam>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "gRPC's BindServiceMethod attribute names a static method of this type.")]
 public static class GuardedBinding<TBase>
     where TBase : class
 {

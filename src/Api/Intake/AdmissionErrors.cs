@@ -2,7 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using SoSucKhoe.Api.Errors;
-using SoSucKhoe.Api.Registry;
+using SoSucKhoe.Api.Facilities;
 using SoSucKhoe.Facilities;
 using Status = Google.Rpc.Status;
 

@@ -1,7 +1,6 @@
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Dossiers;
 using SoSucKhoe.Dossiers.Identifiers;
-using SoSucKhoe.Identity;
 using SoSucKhoe.Patients;
 
 namespace SoSucKhoe.Api.Intake;

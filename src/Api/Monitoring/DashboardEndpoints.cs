@@ -1,11 +1,9 @@
 using System.Globalization;
-using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Api.Services;
 using SoSucKhoe.Monitoring;
 using SoSucKhoe.Security;
 

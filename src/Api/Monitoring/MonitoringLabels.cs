@@ -37,14 +37,14 @@ public static class MonitoringLabels
     };
 
     /// <summary>The name of a care type of the semiannual report.</summary>
-    public static string CareType(CareType careType) => careType switch
+    public static string CareTypeName(CareType careType) => careType switch
     {
-        Facilities.CareType.OutpatientExam => "Khám bệnh ngoại trú",
-        Facilities.CareType.OutpatientTreatment => "Điều trị ngoại trú",
-        Facilities.CareType.DrugRefill => "Cấp thuốc theo hẹn",
-        Facilities.CareType.Inpatient => "Điều trị nội trú",
-        Facilities.CareType.DayCare => "Điều trị nội trú ban ngày",
-        Facilities.CareType.Telemedicine => "Khám chữa bệnh từ xa",
+        CareType.OutpatientExam => "Khám bệnh ngoại trú",
+        CareType.OutpatientTreatment => "Điều trị ngoại trú",
+        CareType.DrugRefill => "Cấp thuốc theo hẹn",
+        CareType.Inpatient => "Điều trị nội trú",
+        CareType.DayCare => "Điều trị nội trú ban ngày",
+        CareType.Telemedicine => "Khám chữa bệnh từ xa",
         _ => "Chưa xác định",
     };
 
@@ -60,8 +60,8 @@ public static class MonitoringLabels
     /// <summary>The six care types of the report, in the order of the report.</summary>
     public static readonly IReadOnlyList<CareType> ReportCareTypes =
     [
-        Facilities.CareType.OutpatientExam, Facilities.CareType.OutpatientTreatment, Facilities.CareType.DrugRefill,
-        Facilities.CareType.Inpatient, Facilities.CareType.DayCare, Facilities.CareType.Telemedicine,
+        CareType.OutpatientExam, CareType.OutpatientTreatment, CareType.DrugRefill,
+        CareType.Inpatient, CareType.DayCare, CareType.Telemedicine,
     ];
 
     /// <summary>The states in display order.</summary>

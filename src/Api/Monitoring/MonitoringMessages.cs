@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using SoSucKhoe.Facilities;
 using SoSucKhoe.Monitoring;
-using V1 = SoSucKhoe.Api.V1;
 
 namespace SoSucKhoe.Api.Monitoring;
 
@@ -126,6 +125,9 @@ public static class MonitoringMessages
     }
 
     /// <summary>The sum of some facilities' flows.</summary>
+    /// <summary>The flow of a facility the province holds that has sent nothing yet.</summary>
+    public static FacilityFlow NoFlow(string facilityCode) => FacilityFlow.Empty(facilityCode);
+
     public static V1.FlowTotals Sum(IEnumerable<FacilityFlow> flows)
     {
         var total = new V1.FlowTotals();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Security;
 using SoSucKhoe.Dossiers;
-using SoSucKhoe.Grains.Monitoring;
+using SoSucKhoe.Facilities;
 using SoSucKhoe.Security;
 
 namespace SoSucKhoe.Api.Monitoring;

@@ -1,9 +1,8 @@
 using System.Threading.Channels;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 using Orleans.Streams;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Monitoring;
 
 namespace SoSucKhoe.Api.Monitoring;
@@ -15,7 +14,7 @@ namespace SoSucKhoe.Api.Monitoring;
 /// ends the watch with OUT_OF_RANGE; a watcher too slow for the buffer is ended with ABORTED (it resumes from the last sequence
 /// it received). The subscription is always removed when the watch ends.
 /// </summary>
-public sealed class ReadinessWatch(IClusterClient client, ILogger<ReadinessWatch> logger)
+public sealed partial class ReadinessWatch(IClusterClient client, ILogger<ReadinessWatch> logger)
 {
     /// <summary>Live changes buffered per watcher while it writes to its client.</summary>
     public const int BufferCapacity = 4096;
@@ -50,7 +49,7 @@ public sealed class ReadinessWatch(IClusterClient client, ILogger<ReadinessWatch
             {
                 buffer.Writer.TryComplete(new RpcException(new Status(StatusCode.Unavailable,
                     "The province's change stream failed; watch again from the last sequence received.")));
-                logger.LogWarning(error, "Readiness stream of province {Province} failed for a watcher", province);
+                LogStreamFailed(logger, error, province);
                 return Task.CompletedTask;
             },
             () =>
@@ -121,7 +120,7 @@ public sealed class ReadinessWatch(IClusterClient client, ILogger<ReadinessWatch
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                logger.LogWarning(exception, "Could not remove a readiness watch subscription of province {Province}", province);
+                LogUnsubscribeFailed(logger, exception, province);
             }
         }
     }
@@ -148,4 +147,10 @@ public sealed class ReadinessWatch(IClusterClient client, ILogger<ReadinessWatch
     }
 
     private static RpcException OutOfRange(string message) => new(new Status(StatusCode.OutOfRange, message));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Readiness stream of province {Province} failed for a watcher")]
+    private static partial void LogStreamFailed(ILogger logger, Exception exception, string province);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove a readiness watch subscription of province {Province}")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string province);
 }

@@ -58,7 +58,7 @@ public static class SemiannualCsv
         text.Append(Cell(code)).Append(',')
             .Append(Cell(name)).Append(',')
             .Append(((int)line.CareType).ToString(CultureInfo.InvariantCulture)).Append(',')
-            .Append(Cell(MonitoringLabels.CareType(line.CareType))).Append(',')
+            .Append(Cell(MonitoringLabels.CareTypeName(line.CareType))).Append(',')
             .Append(line.Insured ? '1' : '0').Append(',')
             .Append(line.Visits.ToString(CultureInfo.InvariantCulture)).Append(',')
             .Append(line.Interconnected.ToString(CultureInfo.InvariantCulture)).Append(',')

@@ -1,6 +1,6 @@
 using Google.Protobuf.Reflection;
 using SoSucKhoe.Api.V1;
-using SoSucKhoe.Episodes;
+using SoSucKhoe.Patients;
 using SoSucKhoe.Security;
 
 namespace SoSucKhoe.Api.Security;

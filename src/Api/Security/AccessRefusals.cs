@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SoSucKhoe.Audit;
+using SoSucKhoe.Api.Security.Audit;
 
 namespace SoSucKhoe.Api.Security;
 
@@ -171,7 +171,7 @@ public sealed partial class AccessRefusals : IDisposable
             + $"reasons: {report.Reasons}; key ids: {report.KeyIds}; last on {report.LastMethod}.");
         try
         {
-            await _audit.AppendAsync(new AuditEntry
+            await _audit.AppendAsync(new AuditRecord
             {
                 OccurredAt = report.At,
                 Action = AuditActions.AuthenticationRefused,

@@ -7,10 +7,12 @@ using SoSucKhoe.Security;
 namespace SoSucKhoe.Api.Security;
 
 /// <summary>Turns the <c>authorization: Bearer &lt;key&gt;</c> metadata of a call into a principal, or refuses the call.</summary>
-public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, TimeProvider time)
+public sealed class Authenticator(IGrainFactory grains, CredentialCache cache, TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Task<CallerPrincipal>> _verifications = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _slowHashes = new(Math.Max(1, Environment.ProcessorCount / 2));
+
+    public void Dispose() => _slowHashes.Dispose();
 
     /// <summary>
     /// Authenticates by API key when the call carries one, otherwise by a client certificate registered for a facility (mutual

@@ -11,7 +11,7 @@ namespace SoSucKhoe.Api.Security;
 /// a file only the hub's user can read. The key itself is never logged.
 /// </summary>
 public sealed partial class BootstrapAdminKey(
-    CredentialService credentials,
+    CredentialIssuer credentials,
     IOptions<SecurityOptions> options,
     ILogger<BootstrapAdminKey> logger) : IHostedService
 {

@@ -50,43 +50,6 @@ public enum CareType
     Telemedicine = 6,
 }
 
-/// <summary>
-/// Where the facility is, from a date on. Administrative units are effective-dated: the 2025 merger moved Bình Phước (70) into
-/// Đồng Nai (75), so a facility keeps a list of locations and the one in force on a day is the latest that starts on or before it.
-/// </summary>
-/// <param name="EffectiveFrom">First day (local calendar) on which this location is in force.</param>
-/// <param name="ProvinceCode">2-digit province code.</param>
-/// <param name="DistrictCode">3-digit district code, if any (districts were abolished on 01/07/2025).</param>
-/// <param name="CommuneCode">5-digit commune code, if known.</param>
-[GenerateSerializer, Immutable, Alias("sosuckhoe.FacilityLocation")]
-public sealed record FacilityLocation(
-    [property: Id(0)] DateOnly EffectiveFrom,
-    [property: Id(1)] string ProvinceCode,
-    [property: Id(2)] string? DistrictCode,
-    [property: Id(3)] string? CommuneCode)
-{
-    /// <summary>The location in force on a day: the latest one starting on or before it, else the earliest one.</summary>
-    public static FacilityLocation? InForce(IReadOnlyList<FacilityLocation> locations, DateOnly day)
-    {
-        FacilityLocation? best = null;
-        FacilityLocation? earliest = null;
-        foreach (var location in locations)
-        {
-            if (earliest is null || location.EffectiveFrom < earliest.EffectiveFrom)
-            {
-                earliest = location;
-            }
-
-            if (location.EffectiveFrom <= day && (best is null || location.EffectiveFrom >= best.EffectiveFrom))
-            {
-                best = location;
-            }
-        }
-
-        return best ?? earliest;
-    }
-}
-
 /// <summary>What the province knows about a facility, as registered or imported.</summary>
 /// <param name="Name">The facility's name.</param>
 /// <param name="Level">Its technical level.</param>
@@ -101,4 +64,8 @@ public sealed record FacilityProfile(
     [property: Id(2)] FacilityOwnership Ownership,
     [property: Id(3)] bool InsuredCareContract,
     [property: Id(4)] IReadOnlyList<FacilityLocation> Locations,
-    [property: Id(5)] IReadOnlyList<CareType> CareTypes);
+    [property: Id(5)] IReadOnlyList<CareType> CareTypes)
+{
+    /// <summary>The location in force on a day (see <see cref="FacilityLocation.InForce"/>).</summary>
+    public FacilityLocation? LocationOn(DateOnly day) => FacilityLocation.InForce(Locations, day);
+}

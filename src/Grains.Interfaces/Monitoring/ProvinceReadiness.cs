@@ -148,7 +148,7 @@ public sealed record SemiannualReport(
 /// <summary>
 /// The readiness aggregate of one province (key: 2-digit province code). Holds the latest snapshot of each facility located there
 /// and the latest flow totals, so every count is recomputed from per-facility facts and stays exact however updates interleave.
-/// Publishes each readiness change on the stream <see cref="SoSucKhoe.Interop.StreamNames.ReadinessNamespace"/> keyed by the province code.
+/// Publishes each readiness change on the stream <see cref="SoSucKhoe.Forwarding.StreamNames.ReadinessNamespace"/> keyed by the province code.
 /// </summary>
 public interface IProvinceReadinessGrain : IGrainWithStringKey
 {

@@ -1,3 +1,5 @@
+using SoSucKhoe.Book;
+
 namespace SoSucKhoe.Patients;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace SoSucKhoe.Patients;
 /// <see cref="Standard"/> is the data standard it was validated against ("4750", "3176"): it travels with the document to the
 /// gateway, which takes each standard at its own endpoints.
 /// </summary>
+/// <param name="Book">The version's <see cref="SoSucKhoe.Book.BookProjection"/>, encoded by the intake; the grain keeps it as is.</param>
+/// <param name="ReExam">The re-exam appointment the version books, for the receiving facility's list.</param>
 [GenerateSerializer, Immutable, Alias("sosuckhoe.DossierSubmission")]
 public sealed record DossierSubmission(
     [property: Id(0)] string FacilityCode,
@@ -18,9 +22,9 @@ public sealed record DossierSubmission(
     [property: Id(7)] byte[] Document,
     [property: Id(8)] IReadOnlyList<string> InsuranceNumbers,
     [property: Id(9)] string? MainDiagnosis,
-    [property: Id(10)] SoSucKhoe.Book.BookVisit? Visit = null,
-    [property: Id(11)] SoSucKhoe.Book.BookAdministrativeUpdate? Administrative = null,
-    [property: Id(12)] string? Standard = null);
+    [property: Id(12)] byte[]? Book = null,
+    [property: Id(13)] ReExamBooking? ReExam = null,
+    [property: Id(14)] string? Standard = null);
 
 /// <summary>The hub's answer to a dossier submission.</summary>
 /// <param name="DossierId">Stable identifier of the episode's dossier: <c>MA_CSKCB:MA_LK</c>.</param>

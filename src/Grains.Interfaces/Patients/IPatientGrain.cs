@@ -1,4 +1,5 @@
-using SoSucKhoe.Interop;
+using SoSucKhoe.Book;
+using SoSucKhoe.Forwarding;
 
 namespace SoSucKhoe.Patients;
 
@@ -44,8 +45,8 @@ public interface IPatientGrain : IGrainWithStringKey
     /// <summary>How many documents wait in this person's outbox.</summary>
     Task<int> GetOutboxLength();
 
-    /// <summary>Every dossier version's book projection with its cancelled flag: the material the health book is built from.</summary>
-    Task<IReadOnlyList<SoSucKhoe.Book.BookEntry>> GetBookEntries();
+    /// <summary>Every dossier version's encoded book projection with its cancelled flag: the material the health book is built from.</summary>
+    Task<IReadOnlyList<EncodedBookEntry>> GetBookEntries();
 
     /// <summary>
     /// Consent by presentation: true when the person has a check-in at the facility made within <paramref name="window"/> of

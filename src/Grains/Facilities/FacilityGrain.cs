@@ -301,7 +301,7 @@ public sealed partial class FacilityGrain(
     private async Task<FacilityView> CommitAsync(DateTimeOffset now, string? resumedBy = null)
     {
         _cache = null;
-        var derived = FacilityReadiness.Derive(Facility, _options, now, units);
+        var derived = FacilityReadiness.Derive(Facility.ToReadinessFacts(), _options, now, units);
         var from = Facility.State;
         if (derived.State != from)
         {
@@ -364,7 +364,7 @@ public sealed partial class FacilityGrain(
             return cache;
         }
 
-        var derived = FacilityReadiness.Derive(Facility, _options, now, units);
+        var derived = FacilityReadiness.Derive(Facility.ToReadinessFacts(), _options, now, units);
         _cache = cache = new Cached(derived, ToView(derived));
         cache.Production = Admission(cache.View, derived, AdmissionPurpose.Production);
         cache.Conformance = Admission(cache.View, derived, AdmissionPurpose.Conformance);

@@ -59,6 +59,12 @@ public sealed class FacilityState
 
     /// <summary>Provinces the facility left and whose aggregate must still be told to forget it.</summary>
     [Id(19)] public List<string> PendingRemovals { get; set; } = [];
+
+    /// <summary>What the readiness rules read of the facility, which must be registered.</summary>
+    public ReadinessFacts ToReadinessFacts() => new(
+        (Profile ?? throw new InvalidOperationException("The facility is not registered.")).Locations,
+        SigningCertificates, ConnectionCode, Declared, CleanConformance.Count, UncleanConformance.Count, HisConfiguredAt,
+        LastConformanceAt, Suspension, FirstAcknowledgedAt, ReachedReady);
 }
 
 /// <summary>The gateway account as stored: the password is ciphertext of the hub's secret protector.</summary>

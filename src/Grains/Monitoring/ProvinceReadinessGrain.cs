@@ -4,7 +4,7 @@ using Orleans.Concurrency;
 using Orleans.Serialization.Invocation;
 using Orleans.Streams;
 using SoSucKhoe.Facilities;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Monitoring;
 
 namespace SoSucKhoe.Grains.Monitoring;
@@ -362,7 +362,7 @@ public sealed partial class ProvinceReadinessGrain(
         }
     }
 
-    private ReadinessCounts Count(string? district, IReadOnlyCollection<FacilitySnapshot> snapshots)
+    private ReadinessCounts Count(string? district, List<FacilitySnapshot> snapshots)
     {
         var byState = Enum.GetValues<ReadinessState>().Where(s => s != ReadinessState.Unspecified).ToDictionary(s => s, _ => 0);
         var byCondition = ReadinessConditions.All.ToDictionary(c => c, _ => 0);

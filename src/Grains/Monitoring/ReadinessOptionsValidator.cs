@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SoSucKhoe.Facilities;
 
 namespace SoSucKhoe.Grains.Monitoring;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
+using SoSucKhoe.Facilities;
 using SoSucKhoe.Monitoring;
 
 namespace SoSucKhoe.Grains.Monitoring;

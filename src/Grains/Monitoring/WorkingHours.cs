@@ -1,3 +1,5 @@
+using SoSucKhoe.Facilities;
+
 namespace SoSucKhoe.Grains.Monitoring;
 
 /// <summary>Counts working hours (working days, between the workday's start and end, local time) between two instants.</summary>

@@ -1,13 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
-using Orleans.Streams;
 using SoSucKhoe.Book;
-using SoSucKhoe.Episodes;
-using SoSucKhoe.Grains.Interop;
-using SoSucKhoe.Grains.Monitoring;
-using SoSucKhoe.Identity;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
+using SoSucKhoe.Grains.Forwarding;
+using SoSucKhoe.Monitoring;
 using SoSucKhoe.Patients;
 
 namespace SoSucKhoe.Grains.Patients;
@@ -20,20 +17,20 @@ namespace SoSucKhoe.Grains.Patients;
 public sealed partial class PatientGrain(
     [PersistentState("patient", StorageNames.Main)] IPersistentState<PatientState> state,
     [PersistentState("patient-history", StorageNames.Main)] IPersistentState<PatientHistoryState> history,
-    IOptions<InteropOptions> options,
+    IOptions<ForwardingOptions> options,
     IFlowRecorder flow,
-    Serializer<BookProjection> bookSerializer,
     Serializer<EncounterRecord> encounterSerializer,
     TimeProvider time,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
-    private readonly InteropOptions _options = options.Value;
+    private readonly ForwardingOptions _options = options.Value;
     private string? _inFlightItemId;
     private DateTimeOffset _publishedAt;
     private IGrainTimer? _retryTimer;
     private int _consecutiveFailures;
     private bool _registeredInIndex;
     private bool _historyChanged;
+    private string? _maskedPerson;
 
     // A settled encounter was taken back among the open ones since the main state was last written: its history copy stays until
     // that write has made the open one durable (see PatientHistoryState).
@@ -45,13 +42,16 @@ public sealed partial class PatientGrain(
 
     private string PersonKeyValue => this.GetPrimaryKeyString();
 
+    /// <summary>The person key as logs show it, masked once per activation.</summary>
+    private string MaskedPerson => _maskedPerson ??= PersonKey.Mask(PersonKeyValue);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // An entry can only be in the outbox if the person was registered in the index before the write that added it.
         _registeredInIndex = State.Outbox.Count > 0;
         if (State.Settled.Count > 0)
         {
-            // A state written before the history had its own state: move it there (both are written at the next write).
+            // Finished encounters held by the main state belong to the history state (both are written at the next write).
             foreach (var settled in State.Settled)
             {
                 PutSettled(settled);
@@ -108,7 +108,7 @@ public sealed partial class PatientGrain(
         }
 
         await PublishHeadAsync();
-        LogCheckIn(logger, PersonKey.Mask(PersonKeyValue), command.FacilityCode, encounter.Sequence, created, queued);
+        LogCheckIn(logger, MaskedPerson, command.FacilityCode, encounter.Sequence, created, queued);
         return new CheckInOutcome(ToView(encounter), created, queued);
     }
 
@@ -120,7 +120,7 @@ public sealed partial class PatientGrain(
         if (encounter?.Versions.Find(v => v.ContentHash == submission.ContentHash) is { } earlier)
         {
             // The same content again (a retry, or a resend after a lost answer): the earlier answer, nothing new to forward.
-            LogDuplicate(logger, PersonKey.Mask(PersonKeyValue), submission.FacilityCode, earlier.Version);
+            LogDuplicate(logger, MaskedPerson, submission.FacilityCode, earlier.Version);
             return new DossierAcceptance(dossierId, PersonKeyValue, submission.MaLk, earlier.Version, encounter.Sequence,
                 earlier.State, Duplicate: true, earlier.AcceptedAt);
         }
@@ -142,17 +142,14 @@ public sealed partial class PatientGrain(
         encounter.MainDiagnosis = submission.MainDiagnosis;
         encounter.Insured = submission.InsuranceNumbers.Count > 0;
         var version = encounter.Versions.Count + 1;
-        var visit = submission.Visit is { } projected ? projected with { Version = version } : null;
         var record = new ForwardRecord
         {
             Version = version,
             ContentHash = submission.ContentHash,
             AcceptedAt = now,
             UpdatedAt = now,
-            Book = visit is null && submission.Administrative is null
-                ? null
-                : bookSerializer.SerializeToArray(new BookProjection(visit, submission.Administrative)),
-            ReExam = visit?.ReExam,
+            Book = submission.Book,
+            ReExam = submission.ReExam,
             Standard = submission.Standard,
         };
         encounter.Versions.Add(record);
@@ -163,7 +160,7 @@ public sealed partial class PatientGrain(
         await PersistAndLinkAsync(newNumbers);
         await PublishHeadAsync();
         await IndexReExamAsync(encounter, dossierId);
-        LogAccepted(logger, PersonKey.Mask(PersonKeyValue), submission.FacilityCode, version, encounter.Sequence);
+        LogAccepted(logger, MaskedPerson, submission.FacilityCode, version, encounter.Sequence);
         return new DossierAcceptance(dossierId, PersonKeyValue, submission.MaLk, version, encounter.Sequence, record.State,
             Duplicate: false, now);
     }
@@ -201,21 +198,21 @@ public sealed partial class PatientGrain(
 
     public Task<int> GetOutboxLength() => Task.FromResult(State.Outbox.Count);
 
-    public Task<IReadOnlyList<BookEntry>> GetBookEntries()
+    public Task<IReadOnlyList<EncodedBookEntry>> GetBookEntries()
     {
-        var entries = new List<BookEntry>();
+        var entries = new List<EncodedBookEntry>();
         foreach (var encounter in AllEncounters())
         {
             foreach (var version in encounter.Versions)
             {
-                if (version.ReadBook(bookSerializer) is { Visit: { } visit, Administrative: { } administrative })
+                if (version.Book is { } book)
                 {
-                    entries.Add(new BookEntry(visit, administrative, encounter.CancelledAt is not null, version.AcceptedAt));
+                    entries.Add(new EncodedBookEntry(version.Version, book, encounter.CancelledAt is not null, version.AcceptedAt));
                 }
             }
         }
 
-        return Task.FromResult<IReadOnlyList<BookEntry>>(entries);
+        return Task.FromResult<IReadOnlyList<EncodedBookEntry>>(entries);
     }
 
     public async Task<bool> ReplayRejected(string facilityCode, string maLk, int version)
@@ -262,7 +259,7 @@ public sealed partial class PatientGrain(
             encounter.CancelReason = reason;
             await PersistAsync();
             await IndexReExamAsync(encounter, EpisodeKey.Create(facilityCode, maLk));
-            LogCancelled(logger, PersonKey.Mask(PersonKeyValue), facilityCode, encounter.Sequence);
+            LogCancelled(logger, MaskedPerson, facilityCode, encounter.Sequence);
         }
 
         return true;
@@ -393,8 +390,8 @@ public sealed partial class PatientGrain(
     /// <summary>Keeps the receiving facility's list of booked re-exams in step with the episode's latest version.</summary>
     private async Task IndexReExamAsync(EncounterRecord encounter, string dossierId)
     {
-        var latest = encounter.Versions.Count > 0 ? encounter.Versions[^1].BookReExam : null;
-        var facilities = encounter.Versions.Select(v => v.BookReExam?.FacilityCode).OfType<string>().Distinct().ToList();
+        var latest = encounter.Versions.Count > 0 ? encounter.Versions[^1].ReExam : null;
+        var facilities = encounter.Versions.Select(v => v.ReExam?.FacilityCode).OfType<string>().Distinct().ToList();
         foreach (var facility in facilities)
         {
             var grain = GrainFactory.GetGrain<IFacilityReExamsGrain>(facility);
@@ -578,7 +575,7 @@ public sealed partial class PatientGrain(
     /// Writes the state and, at the same time, links the person's new insurance numbers. A link is a fact the request carried
     /// (the card came with this person's identity), true whatever becomes of this write, so it need not wait for it: the caller
     /// waits for the longer of the two writes instead of their sum. Both are durable when this completes; a failure of either
-    /// fails the call, as before.
+    /// fails the call.
     /// </summary>
     private Task PersistAndLinkAsync(List<string> newNumbers)
     {
@@ -679,7 +676,7 @@ public sealed partial class PatientGrain(
         catch (Exception exception)
         {
             // The entry is durable; a failed publication only delays it.
-            LogPublishFailed(logger, exception, PersonKey.Mask(PersonKeyValue));
+            LogPublishFailed(logger, exception, MaskedPerson);
             _consecutiveFailures++;
             ScheduleRetry();
         }

@@ -1,5 +1,5 @@
-using Orleans.Serialization;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Book;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Patients;
 
 namespace SoSucKhoe.Grains.Patients;
@@ -13,7 +13,7 @@ public sealed class PatientState
 
     /// <summary>
     /// The encounters that may still change, in sequence order: those with a document not yet finally answered by the gateway,
-    /// those without a dossier yet, and every encounter of a state written before finished encounters were kept encoded.
+    /// and those without a dossier yet.
     /// </summary>
     [Id(1)] public List<EncounterRecord> Encounters { get; set; } = [];
 
@@ -27,8 +27,8 @@ public sealed class PatientState
     [Id(4)] public List<OutboxEntry> DeadLetters { get; set; } = [];
 
     /// <summary>
-    /// Where states written before the history had a state of its own kept the finished encounters. The grain moves them into
-    /// <see cref="PatientHistoryState"/> when it activates; new states leave this empty.
+    /// Finished encounters found in the main state: the grain moves them into <see cref="PatientHistoryState"/> when it
+    /// activates, and its writes leave this empty.
     /// </summary>
     [Id(5)] public List<SettledEncounter> Settled { get; set; } = [];
 }
@@ -107,35 +107,14 @@ public sealed class ForwardRecord
     [Id(8)] public string? Message { get; set; }
     [Id(9)] public GatewayReceipt? Receipt { get; set; }
 
-    /// <summary>
-    /// The version's projection into the e-health book as an object graph: how versions accepted before the projection was
-    /// stored as bytes (<see cref="Book"/>) hold it. Read, never written, for new versions.
-    /// </summary>
-    [Id(10)] public SoSucKhoe.Book.BookVisit? Visit { get; set; }
-
-    /// <summary>The administrative facts of a version accepted before <see cref="Book"/> existed (see <see cref="Visit"/>).</summary>
-    [Id(11)] public SoSucKhoe.Book.BookAdministrativeUpdate? Administrative { get; set; }
-
-    /// <summary>The version's <see cref="BookProjection"/>, serialized when the version was accepted (dossier versions only).</summary>
+    /// <summary>The version's encoded <see cref="SoSucKhoe.Book.BookProjection"/>, as the intake sent it (dossier versions only).</summary>
     [Id(12)] public byte[]? Book { get; set; }
 
     /// <summary>The version's re-exam appointment, kept beside <see cref="Book"/> because the facility index needs it on every change.</summary>
-    [Id(13)] public SoSucKhoe.Book.BookReExam? ReExam { get; set; }
+    [Id(13)] public ReExamBooking? ReExam { get; set; }
 
     /// <summary>The data standard the version was validated against ("4750", "3176"); null for versions accepted before it was recorded.</summary>
     [Id(14)] public string? Standard { get; set; }
-
-    /// <summary>The version's re-exam appointment, whichever way the version stored its projection.</summary>
-    public SoSucKhoe.Book.BookReExam? BookReExam => ReExam ?? Visit?.ReExam;
-
-    /// <summary>The version's book projection: decoded from <see cref="Book"/>, or the object graph of an older version; null for check-ins.</summary>
-    public BookProjection? ReadBook(Serializer<BookProjection> serializer)
-    {
-        ArgumentNullException.ThrowIfNull(serializer);
-        return Book is { } bytes ? serializer.Deserialize(bytes)
-            : Visit is not null || Administrative is not null ? new BookProjection(Visit, Administrative)
-            : null;
-    }
 }
 
 /// <summary>A document waiting to be forwarded: the outbox mark and the facility's exact bytes.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -9,15 +10,12 @@ using SoSucKhoe.Api;
 using SoSucKhoe.Api.Errors;
 using SoSucKhoe.Api.Health;
 using SoSucKhoe.Api.Security;
-using SoSucKhoe.Silo.Audit;
-using SoSucKhoe.Silo.Logging;
-using SoSucKhoe.GatewayEmulator;
-using HubGatewayOptions = SoSucKhoe.Grains.Gateway.GatewayOptions;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Grains;
-using SoSucKhoe.Grains.Identity;
 using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.Grains.Security;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Silo.Logging;
+using SoSucKhoe.Silo.Security.Audit;
 using SoSucKhoe.Silo.Storage;
 
 namespace SoSucKhoe.Silo.Hosting;
@@ -51,10 +49,11 @@ public static class HubHost
         if (catalogues is not null)
         {
             // Every standard a dossier can be validated against must have somewhere to go.
-            var gateway = builder.Configuration.GetSection(HubGatewayOptions.SectionName).Get<HubGatewayOptions>() ?? new HubGatewayOptions();
+            var gateway = builder.Configuration.GetSection(Forwarding.Gateway.GatewayOptions.SectionName).Get<Forwarding.Gateway.GatewayOptions>()
+                ?? new Forwarding.Gateway.GatewayOptions();
             problems.AddRange(catalogues.Standards.Standards
                 .Where(standard => gateway.EndpointsOf(standard.Id) is null)
-                .Select(standard => $"{HubGatewayOptions.SectionName}:Endpoints:{standard.Id}: the standards catalogue lists {standard.Name} ({standard.Decision}) but no gateway endpoints (CheckInPath, DossierPath) are configured for it."));
+                .Select(standard => $"{Forwarding.Gateway.GatewayOptions.SectionName}:Endpoints:{standard.Id}: the standards catalogue lists {standard.Name} ({standard.Decision}) but no gateway endpoints (CheckInPath, DossierPath) are configured for it."));
         }
 
         if (problems.Count > 0 || hub is null || catalogues is null)
@@ -126,7 +125,6 @@ public static class HubHost
         if (cluster)
         {
             connection = hub.PostgresConnectionString!;
-            PostgresStorage.ApplySchemaAsync(connection).GetAwaiter().GetResult();
             builder.Services.AddPostgresAuditTrail(connection, builder.Configuration[HubSettingsCheck.AuditSubjectKey]!);
         }
         else
@@ -155,9 +153,9 @@ public static class HubHost
                 TimeSpan.FromSeconds(5)));
         builder.Services.AddSoSucKhoeGrains(builder.Configuration);
         builder.Services.AddSoSucKhoeApi(builder.Configuration, hub.MaxMessageBytes, catalogues);
-        if (hub.HostGatewayEmulator)
+        if (hub.HostsGatewayEmulator)
         {
-            builder.Services.AddGatewayEmulator(options => builder.Configuration.GetSection("Emulator").Bind(options));
+            EmbeddedGatewayEmulator.AddTo(builder);
         }
 
         var app = builder.Build();
@@ -171,17 +169,13 @@ public static class HubHost
 
         // First, so that a message above the limit is answered from its frame header before anything reads it.
         app.UseMessageSizeLimits(hub.MaxMessageBytes, "Hub:MaxMessageBytes");
-
-        // The emulator's controls (faults, reset, what it received) are operator tools: admin key only. Its gateway endpoints keep
-        // their own token check, as the real gateway does.
-        app.RequireAdminKey("/gateway/emulator");
         app.MapSoSucKhoeApi($"*:{grpcEndpoint.Port}");
         // Liveness and readiness apart: /healthz/live (restart only when it fails), /healthz/ready and /healthz (send traffic only
         // while it answers 200); grpc.health.v1 on the gRPC port answers the same readiness per service name.
         app.MapHubHealthChecks($"*:{httpEndpoint.Port}");
-        if (hub.HostGatewayEmulator)
+        if (hub.HostsGatewayEmulator)
         {
-            app.MapGatewayEmulator("/gateway").RequireHost($"*:{httpEndpoint.Port}");
+            EmbeddedGatewayEmulator.MapOn(app, httpEndpoint.Port);
         }
 
         return app;
@@ -196,18 +190,19 @@ public static class HubHost
                 options.ClusterId = hub.ClusterId;
                 options.ServiceId = "sosuckhoe";
             });
-            silo.ConfigureEndpoints(hub.SiloPort, hub.GatewayPort);
+            silo.ConfigureEndpoints(hub.SiloPort, hub.ClientGatewayPort);
+            silo.AddPostgresSchemaMigration(connection);
             silo.UsePostgresClustering(connection);
             silo.UsePostgresReminders(connection);
             silo.AddPostgresGrainStorage(connection, StorageNames.Main);
         }
         else
         {
-            silo.UseLocalhostClustering(siloPort: hub.SiloPort, gatewayPort: hub.GatewayPort);
+            silo.UseLocalhostClustering(siloPort: hub.SiloPort, gatewayPort: hub.ClientGatewayPort);
             silo.Configure<EndpointOptions>(options =>
             {
                 options.AdvertisedIPAddress = IPAddress.Loopback;
-                options.GatewayPort = hub.GatewayPort;
+                options.GatewayPort = hub.ClientGatewayPort;
             });
             silo.AddEmbeddedGrainStorage(connection, StorageNames.Main);
         }
@@ -260,7 +255,7 @@ public static class HubHost
             }
             else
             {
-                logger.WriteTo.Console(PersonalDataLogging.MaskedText());
+                logger.WriteTo.Console(PersonalDataLogging.MaskedText(formatProvider: CultureInfo.InvariantCulture));
             }
         });
     }

@@ -30,12 +30,19 @@ public sealed class HubOptions
     public int SiloPort { get; set; } = 11111;
 
     /// <summary>
-    /// The Orleans client gateway port; 0 (the default) opens none, so nothing but the co-hosted API reaches the grains.
+    /// The Orleans client gateway port (how external Orleans clients reach the silo; not the national gateway); 0 (the default)
+    /// opens none, so nothing but the co-hosted API reaches the grains.
     /// </summary>
-    public int GatewayPort { get; set; }
+    public int ClientGatewayPort { get; set; }
 
-    /// <summary>Serve the gateway emulator under /gateway on <see cref="HttpUrl"/> (the embedded default forwards to it).</summary>
-    public bool HostGatewayEmulator { get; set; } = true;
+    /// <summary>
+    /// Serve the national gateway's emulator under /gateway on <see cref="HttpUrl"/>, for the embedded default to forward to.
+    /// Unset: on in the embedded profile, off in the cluster profile, which refuses it.
+    /// </summary>
+    public bool? HostGatewayEmulator { get; set; }
+
+    /// <summary>Whether this run hosts the gateway emulator.</summary>
+    public bool HostsGatewayEmulator => HostGatewayEmulator ?? !IsCluster;
 
     /// <summary>Largest gRPC message accepted, in bytes.</summary>
     public int MaxMessageBytes { get; set; } = 32 * 1024 * 1024;

@@ -49,6 +49,12 @@ public static class HubSettingsCheck
             CheckCluster(configuration, hub, problems);
         }
 
+        if (hub.IsCluster && hub.HostGatewayEmulator == true)
+        {
+            problems.Add("Hub:HostGatewayEmulator: the gateway emulator runs only in the embedded profile; the cluster profile forwards to "
+                + "the national gateway (Gateway:BaseAddress).");
+        }
+
         if (tls)
         {
             CheckCertificate(hub, problems);
@@ -65,9 +71,9 @@ public static class HubSettingsCheck
         CheckPort(problems, "Hub:GrpcUrl", Endpoint(hub.GrpcUrl));
         CheckPort(problems, "Hub:HttpUrl", Endpoint(hub.HttpUrl));
         CheckPort(problems, "Hub:SiloPort", new IPEndPoint(any, hub.SiloPort));
-        if (hub.GatewayPort > 0)
+        if (hub.ClientGatewayPort > 0)
         {
-            CheckPort(problems, "Hub:GatewayPort", new IPEndPoint(any, hub.GatewayPort));
+            CheckPort(problems, "Hub:ClientGatewayPort", new IPEndPoint(any, hub.ClientGatewayPort));
         }
 
         return problems;

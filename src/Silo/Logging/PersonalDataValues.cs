@@ -252,7 +252,7 @@ public static class PersonalDataValues
         return ReferenceEquals(masked, text) ? scalar : new ScalarValue(masked);
     }
 
-    private static LogEventPropertyValue RewriteStructure(StructureValue structure, PersonalDataKind? kind = null)
+    private static StructureValue RewriteStructure(StructureValue structure, PersonalDataKind? kind = null)
     {
         var person = PersonalDataNames.IsPersonType(structure.TypeTag);
         LogEventProperty[]? rewritten = null;
@@ -275,7 +275,7 @@ public static class PersonalDataValues
         return rewritten is null ? structure : new StructureValue(rewritten, structure.TypeTag);
     }
 
-    private static LogEventPropertyValue RewriteSequence(SequenceValue sequence, Func<LogEventPropertyValue, LogEventPropertyValue> rewrite)
+    private static SequenceValue RewriteSequence(SequenceValue sequence, Func<LogEventPropertyValue, LogEventPropertyValue> rewrite)
     {
         LogEventPropertyValue[]? rewritten = null;
         var elements = sequence.Elements;
@@ -294,7 +294,7 @@ public static class PersonalDataValues
         return rewritten is null ? sequence : new SequenceValue(rewritten);
     }
 
-    private static LogEventPropertyValue RewriteDictionary(DictionaryValue dictionary, PersonalDataKind? kind)
+    private static DictionaryValue RewriteDictionary(DictionaryValue dictionary, PersonalDataKind? kind)
     {
         var changed = false;
         var entries = new List<KeyValuePair<ScalarValue, LogEventPropertyValue>>(dictionary.Elements.Count);

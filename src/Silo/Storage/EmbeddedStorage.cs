@@ -1,12 +1,9 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
-using Orleans.Storage;
 
 namespace SoSucKhoe.Silo.Storage;
 
@@ -19,8 +16,8 @@ namespace SoSucKhoe.Silo.Storage;
 /// committed write, hence each OK returned to a HIS, is fsynced to the WAL before the call returns and survives a process
 /// kill and a power loss. <c>NORMAL</c> would survive a process crash but may lose the last commits on power loss.
 /// Throughput: SQLite has one write lock and a FULL commit costs one fsync (a few hundred per second on this class of
-/// disk). Writing each grain state in its own transaction (as the Orleans ADO.NET provider does, which this profile used
-/// until the measurements in docs/benchmarks.md) caps the hub at that many writes per second; the group commit of
+/// disk). Writing each grain state in its own transaction (as the Orleans ADO.NET provider does) caps the hub at that many
+/// writes per second (docs/benchmarks.md); the group commit of
 /// <see cref="SqliteGrainStore"/> puts every write queued during one fsync into the next transaction.
 /// </remarks>
 public static class EmbeddedStorage

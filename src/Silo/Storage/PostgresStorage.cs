@@ -43,6 +43,18 @@ public static class PostgresStorage
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Applies the schema (<see cref="ApplySchemaAsync"/>) at the first stage of the silo's start, before membership, grain
+    /// storage and reminders open their tables: the host is built without waiting on the database.
+    /// </summary>
+    public static ISiloBuilder AddPostgresSchemaMigration(this ISiloBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaMigration(connectionString));
+        return builder;
+    }
+
     /// <summary>Uses the PostgreSQL membership table for clustering.</summary>
     public static ISiloBuilder UsePostgresClustering(this ISiloBuilder builder, string connectionString)
     {
@@ -79,5 +91,11 @@ public static class PostgresStorage
             options.Invariant = Invariant;
             options.ConnectionString = connectionString;
         });
+    }
+
+    private sealed class SchemaMigration(string connectionString) : ILifecycleParticipant<ISiloLifecycle>
+    {
+        public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(nameof(SchemaMigration), ServiceLifecycleStage.First,
+            cancellationToken => ApplySchemaAsync(connectionString, cancellationToken));
     }
 }

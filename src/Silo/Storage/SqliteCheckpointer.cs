@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace SoSucKhoe.Silo.Storage;
 
@@ -12,10 +11,10 @@ namespace SoSucKhoe.Silo.Storage;
 /// </summary>
 /// <remarks>
 /// A PASSIVE checkpoint copies only frames already committed and never blocks the writer or the readers, so durability and
-/// visibility are unchanged: a commit is durable once its WAL frames are fsync'd, as before. The writer keeps an automatic
+/// visibility do not depend on it: a commit is durable once its WAL frames are fsync'd. The writer keeps an automatic
 /// checkpoint only as a backstop, at <see cref="WriterBackstopPages"/>, should this thread fall behind or fail.
 /// </remarks>
-internal sealed class SqliteCheckpointer : IDisposable
+internal sealed partial class SqliteCheckpointer : IDisposable
 {
     /// <summary>WAL pages at which the writer checkpoints by itself (~64 MB with 4 KB pages); normally never reached.</summary>
     public const int WriterBackstopPages = 16_384;
@@ -125,9 +124,12 @@ internal sealed class SqliteCheckpointer : IDisposable
         catch (SqliteException exception)
         {
             // The writer's backstop checkpoint still bounds the WAL; the next commit's signal retries on a new connection.
-            _logger.LogWarning(exception, "A WAL checkpoint failed; it is retried after the next commit");
+            LogCheckpointFailed(_logger, exception);
             connection?.Dispose();
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A WAL checkpoint failed; it is retried after the next commit")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 }

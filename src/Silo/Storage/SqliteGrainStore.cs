@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace SoSucKhoe.Silo.Storage;
 
@@ -235,7 +234,7 @@ internal sealed partial class SqliteGrainStore : IDisposable
         {
             DropWriter();
             Volatile.Write(ref _lastCommitFailed, 1);
-            _logger.LogWarning(exception, "A grain state batch of {Count} operations failed; committing them one by one", batch.Count);
+            LogBatchFailed(_logger, exception, batch.Count);
             foreach (var operation in batch)
             {
                 CommitAlone(operation);
@@ -247,7 +246,7 @@ internal sealed partial class SqliteGrainStore : IDisposable
         {
             DropWriter();
             Volatile.Write(ref _lastCommitFailed, 1);
-            _logger.LogError(exception, "A grain state operation could not be committed");
+            LogOperationFailed(_logger, exception);
             batch[0].Completion.TrySetException(exception);
             return;
         }
@@ -272,7 +271,7 @@ internal sealed partial class SqliteGrainStore : IDisposable
         {
             DropWriter();
             Volatile.Write(ref _lastCommitFailed, 1);
-            _logger.LogError(exception, "A grain state operation could not be committed");
+            LogOperationFailed(_logger, exception);
             operation.Completion.TrySetException(exception);
         }
     }
@@ -475,4 +474,10 @@ internal sealed partial class SqliteGrainStore : IDisposable
             _connection.Dispose();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A grain state batch of {Count} operations failed; committing them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A grain state operation could not be committed")]
+    private static partial void LogOperationFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SoSucKhoe.Dossiers.Tests.Support;
 
 /// <summary>
@@ -81,7 +83,7 @@ internal static class Fixtures
 
     public static FieldList Xml2Row(int stt) => new()
     {
-        { "MA_LK", MaLk }, { "STT", stt.ToString() }, { "MA_THUOC", "40.17" }, { "MA_NHOM", "4" },
+        { "MA_LK", MaLk }, { "STT", stt.ToString(CultureInfo.InvariantCulture) }, { "MA_THUOC", "40.17" }, { "MA_NHOM", "4" },
         { "TEN_THUOC", "Paracetamol" }, { "DON_VI_TINH", "Viên" }, { "HAM_LUONG", "500mg" }, { "DUONG_DUNG", "1.01" },
         { "LIEU_DUNG", "1 viên x 3 lần/ngày" }, { "SO_DANG_KY", "VD-12345-10" }, { "TT_THAU", "G1;N4;2024" },
         { "PHAM_VI", "1" }, { "TYLE_TT_BH", "100" }, { "SO_LUONG", "10" }, { "DON_GIA", "500" },
@@ -93,7 +95,7 @@ internal static class Fixtures
 
     public static FieldList Xml3Row(int stt) => new()
     {
-        { "MA_LK", MaLk }, { "STT", stt.ToString() }, { "MA_DICH_VU", "02.1896" }, { "MA_NHOM", "13" },
+        { "MA_LK", MaLk }, { "STT", stt.ToString(CultureInfo.InvariantCulture) }, { "MA_DICH_VU", "02.1896" }, { "MA_NHOM", "13" },
         { "TEN_DICH_VU", "Khám Nội" }, { "DON_VI_TINH", "Lần" }, { "PHAM_VI", "1" }, { "SO_LUONG", "1" },
         { "DON_GIA_BV", "38500" }, { "DON_GIA_BH", "38500" }, { "TYLE_TT_DV", "100" }, { "TYLE_TT_BH", "100" },
         { "THANH_TIEN_BV", "38500" }, { "THANH_TIEN_BH", "38500" }, { "MUC_HUONG", "80" }, { "T_NGUONKHAC_NSNN", "0" },
@@ -104,14 +106,14 @@ internal static class Fixtures
 
     public static FieldList Xml4Row(int stt) => new()
     {
-        { "MA_LK", MaLk }, { "STT", stt.ToString() }, { "MA_DICH_VU", "22.0120.1370" }, { "MA_CHI_SO", "WBC" },
+        { "MA_LK", MaLk }, { "STT", stt.ToString(CultureInfo.InvariantCulture) }, { "MA_DICH_VU", "22.0120.1370" }, { "MA_CHI_SO", "WBC" },
         { "TEN_CHI_SO", "Số lượng bạch cầu" }, { "GIA_TRI", "11.2" }, { "DON_VI_DO", "G/L" }, { "NGAY_KQ", "202503100900" },
         { "MA_BS_DOC_KQ", "BS002" },
     };
 
     public static FieldList Xml5Row(int stt) => new()
     {
-        { "MA_LK", MaLk }, { "STT", stt.ToString() }, { "DIEN_BIEN_LS", "Sốt 38.5 độ, ho khan" },
+        { "MA_LK", MaLk }, { "STT", stt.ToString(CultureInfo.InvariantCulture) }, { "DIEN_BIEN_LS", "Sốt 38.5 độ, ho khan" },
         { "THOI_DIEM_DBLS", "202503100820" }, { "NGUOI_THUC_HIEN", "BS001" },
     };
 
@@ -194,7 +196,7 @@ internal static class Fixtures
 
     public static FieldList CheckInRow(int stt) => new()
     {
-        { "MA_LK", MaLk }, { "STT", stt.ToString() }, { "MA_BN", "BN000123" }, { "HO_TEN", "Nguyễn Văn An" },
+        { "MA_LK", MaLk }, { "STT", stt.ToString(CultureInfo.InvariantCulture) }, { "MA_BN", "BN000123" }, { "HO_TEN", "Nguyễn Văn An" },
         { "SO_CCCD", PersonalId }, { "NGAY_SINH", "199505120000" }, { "GIOI_TINH", "1" }, { "MA_THE_BHYT", Card },
         { "MA_DKBD", Facility }, { "GT_THE_TU", "20250101" }, { "GT_THE_DEN", "20251231" }, { "MA_DOITUONG_KCB", "1" },
         { "NGAY_VAO", "202503100800" }, { "MA_LOAI_KCB", "01" }, { "MA_CSKCB", Facility }, { "MA_DICH_VU", "02.1896" },

@@ -1,6 +1,6 @@
 using Orleans.Streams;
 using SoSucKhoe.Facilities;
-using SoSucKhoe.Interop;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Monitoring;
 using static SoSucKhoe.Grains.Tests.Readiness.ReadinessSteps;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using SoSucKhoe.Forwarding;
 using SoSucKhoe.Grains.Monitoring;
-using SoSucKhoe.Interop;
 
 namespace SoSucKhoe.Grains.Tests.Readiness;
 

@@ -22,6 +22,14 @@ public sealed class PostgresStorageConfigurator : ISiloConfigurator
             RecordKeeperGrain.StorageName);
 }
 
+/// <summary>The PostgreSQL schema applied as the silo starts, as the cluster profile does.</summary>
+public sealed class PostgresSchemaMigrationConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder) =>
+        siloBuilder.AddPostgresSchemaMigration(
+            EmbeddedStorageConfigurator.Required(siloBuilder.Configuration, ConfigurationKeys.PostgresConnection));
+}
+
 /// <summary>Membership in PostgreSQL, for the silo.</summary>
 public sealed class PostgresClusteringSiloConfigurator : ISiloConfigurator
 {

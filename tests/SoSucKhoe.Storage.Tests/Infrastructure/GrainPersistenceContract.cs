@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Orleans.Storage;
-using SoSucKhoe.Grains.Episodes;
+using SoSucKhoe.Grains.Patients;
 using SoSucKhoe.Storage.Tests.Grains;
 
 namespace SoSucKhoe.Storage.Tests.Infrastructure;

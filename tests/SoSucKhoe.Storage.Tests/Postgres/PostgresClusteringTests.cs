@@ -56,6 +56,28 @@ public sealed class PostgresClusteringTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_silo_on_an_empty_database_applies_the_schema_as_it_starts_before_it_joins()
+    {
+        var empty = await CreateDatabaseAsync($"empty_{Guid.NewGuid():N}");
+        await using var cluster = await StorageClusters.StartAsync(
+            StorageClusters.NewServiceId(),
+            new Dictionary<string, string> { [ConfigurationKeys.PostgresConnection] = empty },
+            builder =>
+            {
+                builder.Options.UseTestClusterMembership = false;
+                builder.AddSiloBuilderConfigurator<PostgresSchemaMigrationConfigurator>();
+                builder.AddSiloBuilderConfigurator<PostgresClusteringSiloConfigurator>();
+                builder.AddSiloBuilderConfigurator<PostgresStorageConfigurator>();
+                builder.AddClientBuilderConfigurator<PostgresClusteringClientConfigurator>();
+            });
+
+        var grain = cluster.GrainFactory.GetGrain<IRecordKeeperGrain>("migrated");
+        await grain.Save("stored after the migration", []);
+
+        Assert.Equal("stored after the migration", (await grain.View()).Text);
+    }
+
+    [Fact]
     public async Task Applying_the_schema_again_even_concurrently_succeeds_and_keeps_one_copy_of_each_query()
     {
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostgresStorage.ApplySchemaAsync(server.ConnectionString)));
@@ -69,5 +91,18 @@ public sealed class PostgresClusteringTests(PostgresServer server)
         // 3 persistence + 9 clustering + 7 reminder queries.
         Assert.Equal(19L, reader.GetInt64(0));
         Assert.Equal(19L, reader.GetInt64(1));
+    }
+
+    private async Task<string> CreateDatabaseAsync(string name)
+    {
+        var maintenance = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false };
+        await using (var connection = new NpgsqlConnection(maintenance.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
     }
 }

@@ -164,7 +164,7 @@ public sealed class CallCommand : ICliCommand
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                throw new CliFailure($"cannot read the key file '{file}': {exception.Message}", exception);
+                throw new CliFailureException($"cannot read the key file '{file}': {exception.Message}", exception);
             }
         }
 
@@ -190,7 +190,7 @@ public sealed class CallCommand : ICliCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CliFailure($"cannot read the request: {exception.Message}", exception);
+            throw new CliFailureException($"cannot read the request: {exception.Message}", exception);
         }
     }
 

@@ -44,7 +44,7 @@ public static class ContractCatalog
 
     private static string ServiceNames() => string.Join(", ", Services.Select(s => s.Name));
 
-    private static IReadOnlyList<ServiceDescriptor> Load()
+    private static List<ServiceDescriptor> Load()
     {
         // Every generated proto file has a static <File>Reflection class: finding them keeps new protos callable without a change here.
         var files = typeof(IntakeReflection).Assembly.GetExportedTypes()

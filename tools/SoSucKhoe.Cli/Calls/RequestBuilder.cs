@@ -14,7 +14,7 @@ public static class RequestBuilder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The request; <see cref="UsageException"/> for JSON that does not fit, <see cref="CliFailure"/> for an unreadable file.</summary>
+    /// <summary>The request; <see cref="UsageException"/> for JSON that does not fit, <see cref="CliFailureException"/> for an unreadable file.</summary>
     public static IMessage Build(MessageDescriptor input, string json, IReadOnlyList<string> files)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -120,7 +120,7 @@ public static class RequestBuilder
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CliFailure($"cannot read '{path}': {exception.Message}", exception);
+            throw new CliFailureException($"cannot read '{path}': {exception.Message}", exception);
         }
     }
 
@@ -133,7 +133,7 @@ public static class RequestBuilder
         }
         catch (DecoderFallbackException)
         {
-            throw new CliFailure($"'{path}' is not UTF-8 text, and the field takes text.");
+            throw new CliFailureException($"'{path}' is not UTF-8 text, and the field takes text.");
         }
     }
 }

@@ -43,7 +43,7 @@ public static class ResponseWriter
                 throw new UsageException($"--field: '{names[i]}' is not a message, so it has no field '{names[i + 1]}'.");
             }
 
-            current = value as IMessage ?? throw new CliFailure($"the answer has no {string.Join('.', names[..(i + 1)])}.");
+            current = value as IMessage ?? throw new CliFailureException($"the answer has no {string.Join('.', names[..(i + 1)])}.");
         }
     }
 
@@ -78,7 +78,7 @@ public static class ResponseWriter
             case FieldType.Message or FieldType.Group:
                 if (value is not IMessage nested)
                 {
-                    throw new CliFailure($"the answer has no {field.JsonName}.");
+                    throw new CliFailureException($"the answer has no {field.JsonName}.");
                 }
 
                 var text = Formatter(emitDefaults: false).Format(nested);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using SoSucKhoe.TestData;
 
 namespace SoSucKhoe.Cli.Samples;

@@ -55,6 +55,6 @@ public static class SampleEpisodes
             }
         }
 
-        throw new CliFailure("no suitable synthetic patient was found for this seed; try another --seed.");
+        throw new CliFailureException("no suitable synthetic patient was found for this seed; try another --seed.");
     }
 }

@@ -27,7 +27,7 @@ public static class SampleValidation
         }
         catch (Exception exception) when (exception is IOException or FormatException or UnauthorizedAccessException)
         {
-            throw new CliFailure($"the catalogues shipped beside the tool ({CatalogueFiles.ShippedDirectory}) cannot be read: {exception.Message}", exception);
+            throw new CliFailureException($"the catalogues shipped beside the tool ({CatalogueFiles.ShippedDirectory}) cannot be read: {exception.Message}", exception);
         }
     });
 
@@ -60,7 +60,7 @@ public static class SampleValidation
         using var certificate = verification.Certificate;
         if (!verification.IsValid || verification.Thumbprint != signer.GetCertHashString(HashAlgorithmName.SHA256))
         {
-            throw new CliFailure($"the generated signature does not verify ({verification.Status}: {verification.Message}).");
+            throw new CliFailureException($"the generated signature does not verify ({verification.Status}: {verification.Message}).");
         }
     }
 
@@ -68,7 +68,7 @@ public static class SampleValidation
     {
         if (violations.Count > 0)
         {
-            throw new CliFailure($"the generated {what} breaks {violations.Count} rule(s), first {violations[0].Table}.{violations[0].Field} " +
+            throw new CliFailureException($"the generated {what} breaks {violations.Count} rule(s), first {violations[0].Table}.{violations[0].Field} " +
                 $"{violations[0].Rule}: {violations[0].Message} (a bug of this tool: please report it with the options used).");
         }
     }

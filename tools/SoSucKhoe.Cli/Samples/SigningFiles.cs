@@ -16,7 +16,7 @@ public static class SigningFiles
         {
             if (!File.Exists(path))
             {
-                throw new CliFailure($"the {what} file '{path}' does not exist (make one with: {CliApp.Name} make-cert).");
+                throw new CliFailureException($"the {what} file '{path}' does not exist (make one with: {CliApp.Name} make-cert).");
             }
         }
 
@@ -27,14 +27,14 @@ public static class SigningFiles
         }
         catch (Exception exception) when (exception is CryptographicException or ArgumentException or IOException or UnauthorizedAccessException)
         {
-            throw new CliFailure($"cannot use '{certificatePath}' with '{keyPath}': {exception.Message}", exception);
+            throw new CliFailureException($"cannot use '{certificatePath}' with '{keyPath}': {exception.Message}", exception);
         }
 
         using var rsa = certificate.GetRSAPrivateKey();
         if (rsa is null)
         {
             certificate.Dispose();
-            throw new CliFailure($"'{certificatePath}' is not an RSA certificate: the hub accepts RSA-SHA256 signatures only.");
+            throw new CliFailureException($"'{certificatePath}' is not an RSA certificate: the hub accepts RSA-SHA256 signatures only.");
         }
 
         return certificate;
@@ -47,7 +47,7 @@ public static class SigningFiles
         {
             if (!force && File.Exists(path))
             {
-                throw new CliFailure($"'{path}' already exists; pass --force to replace it.");
+                throw new CliFailureException($"'{path}' already exists; pass --force to replace it.");
             }
         }
     }
@@ -89,7 +89,7 @@ public static class SigningFiles
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CliFailure($"cannot write '{path}': {exception.Message}", exception);
+            throw new CliFailureException($"cannot write '{path}': {exception.Message}", exception);
         }
     }
 
@@ -107,7 +107,7 @@ public static class SigningFiles
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CliFailure($"cannot write '{path}': {exception.Message}", exception);
+            throw new CliFailureException($"cannot write '{path}': {exception.Message}", exception);
         }
     }
 }

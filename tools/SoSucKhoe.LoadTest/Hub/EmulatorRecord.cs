@@ -73,7 +73,7 @@ public sealed class EmulatorRecord(HttpClient http, Uri receivedAddress, string 
             return null;
         }
 
-        ContentHash.TryParse(Text(item, "contentSha256"), out var hash);
+        _ = ContentHash.TryParse(Text(item, "contentSha256"), out var hash);
         return new GatewayCopy(
             Long(item, "sequence"),
             Text(item, "maCskcb"),

@@ -160,7 +160,7 @@ public sealed class DossierVerifier(
     }
 
     /// <summary>Asks the hub about each query (a round of at most <paramref name="within"/>: a hung hub cannot hold the drain).</summary>
-    private async Task AskAsync(IReadOnlyList<HubQuery> queries, TimeSpan within, CancellationToken cancellationToken)
+    private async Task AskAsync(List<HubQuery> queries, TimeSpan within, CancellationToken cancellationToken)
     {
         if (queries.Count == 0)
         {
@@ -212,7 +212,7 @@ public sealed class DossierVerifier(
     public static HubRecord Describe(DossierStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        ContentHash.TryParse(status.ContentSha256, out var hash);
+        _ = ContentHash.TryParse(status.ContentSha256, out var hash);
         var state = status.State switch
         {
             DossierState.Accepted => HubState.Accepted,

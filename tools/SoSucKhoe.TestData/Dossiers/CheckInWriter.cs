@@ -10,8 +10,8 @@ internal static class CheckInWriter
     {
         var c = e.Citizen;
         var card = c.Card;
-        var firstService = e.Services.FirstOrDefault();
-        var firstDrug = e.Drugs.FirstOrDefault();
+        var firstService = e.Services.Count > 0 ? e.Services[0] : null;
+        var firstDrug = e.Drugs.Count > 0 ? e.Drugs[0] : null;
         using var w = new TableWriter(TableLayout.Xml0, 2048, e.CheckInStandard.Fields);
         w.BeginRow();
         w.Field("MA_LK", e.MaLk);

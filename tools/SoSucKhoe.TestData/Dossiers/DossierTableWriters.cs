@@ -1,5 +1,4 @@
 using System.Globalization;
-using SoSucKhoe.Dossiers.Catalogues;
 using SoSucKhoe.Dossiers.Model;
 
 namespace SoSucKhoe.TestData;

@@ -150,7 +150,7 @@ public sealed class ProvinceGenerator
         return inDistrict.Count > 0 ? random.Pick(inDistrict).Code : random.Pick(Facilities()).Code;
     }
 
-    private IReadOnlyList<SyntheticFacility> BuildFacilities()
+    private List<SyntheticFacility> BuildFacilities()
     {
         var random = new Random(SeedMixer.Mix(_seed, FacilityStream, 0));
         var count = _options.FacilityCount;
@@ -234,7 +234,7 @@ public sealed class ProvinceGenerator
         _ => ["K01", "K02", "K03", "K19", "K26", "K48"],
     };
 
-    private static IReadOnlyList<AdministrativeUnit> SyntheticUnits(ProvinceOptions options)
+    private static List<AdministrativeUnit> SyntheticUnits(ProvinceOptions options)
     {
         var units = new List<AdministrativeUnit>();
         var commune = 25_200;

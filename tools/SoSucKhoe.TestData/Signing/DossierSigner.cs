@@ -84,15 +84,4 @@ public static class DossierSigner
         doc.Load(reader);
         return doc;
     }
-
-    private static byte[] Save(XmlDocument doc)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, TableWriter.Settings))
-        {
-            doc.Save(writer);
-        }
-
-        return stream.ToArray();
-    }
 }
